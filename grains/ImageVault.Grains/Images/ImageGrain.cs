@@ -1,0 +1,211 @@
+using ImageVault.Grains.Abstractions;
+using ImageVault.Grains.Abstractions.Images;
+using ImageVault.Grains.Abstractions.Pipeline;
+using ImageVault.Grains.Ports;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace ImageVault.Grains.Images;
+
+/// <inheritdoc cref="IImageGrain"/>
+/// <remarks>
+/// Reentrant so reads and edits never wait behind a slow decode; every state change takes
+/// <see cref="_gate"/>, so writes never overlap. The pipeline (ingest, purge) runs from a one-shot
+/// timer and holds the gate only while it applies its results.
+/// </remarks>
+[Reentrant, GrainType("image")]
+public sealed partial class ImageGrain(
+    [PersistentState("image", StorageNames.Default)] IPersistentState<ImageState> store,
+    IImageSearchIndex index, IBlobStore blobs, TimeProvider clock, ILogger<ImageGrain> log) : Grain, IImageGrain
+{
+    private const int MaxTransientAttempts = 3;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _pipelineRunning;
+
+    private ImageState S => store.State;
+    private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
+    private string ImageId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+    private IPipelineSweeperGrain Sweeper => GrainFactory.GetGrain<IPipelineSweeperGrain>(IPipelineSweeperGrain.KeyFor(Tenant, ImageId));
+
+    public Task<ImageState?> GetAsync() => Task.FromResult(S.Exists ? S : null);
+
+    public async Task<ImageState> RegisterAsync(NewImage image)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (S.Exists) return S; // a retry of the same registration
+            var now = clock.GetUtcNow();
+            store.State = new ImageState
+            {
+                Id = ImageId, Tenant = Tenant, FileName = image.FileName, Format = image.Format,
+                ContentType = image.ContentType, SizeBytes = image.SizeBytes, Sha256 = image.Sha256,
+                OriginalKey = image.OriginalKey, Width = image.Width, Height = image.Height,
+                UploadedAt = image.UploadedAt, UpdatedAt = now, Stage = PipelineStage.Stored, Version = 1,
+            };
+            await Sweeper.TrackAsync(ImageId); // before the write: a crash after it cannot strand the image
+            await store.WriteStateAsync();
+        }
+        finally { _gate.Release(); }
+        await IndexAsync();
+        StartPipeline();
+        return S;
+    }
+
+    public Task<ImageState?> UpdateAsync(ImagePatch patch) => MutateAsync(s => ImageRules.ApplyPatch(s, patch));
+
+    public Task<ImageState?> ChangeTagsAsync(SetChange change) => MutateAsync(s => ImageRules.ApplyTags(s.Tags, change, ImageTag.FromUser));
+
+    public Task<ImageState?> ChangeAlbumsAsync(SetChange change) => MutateAsync(s => ImageRules.ApplyIds(s.AlbumIds, change));
+
+    public Task<ImageState?> TrashAsync() => MutateAsync(s =>
+    {
+        if (s.Trashed) return false;
+        (s.Trashed, s.TrashedAt) = (true, clock.GetUtcNow());
+        return true;
+    });
+
+    public Task<ImageState?> RestoreAsync() => MutateAsync(s =>
+    {
+        if (!s.Trashed) return false;
+        (s.Trashed, s.TrashedAt) = (false, null);
+        return true;
+    });
+
+    public async Task<ImageComment?> AddCommentAsync(string author, string text)
+    {
+        ImageComment? comment = null;
+        var state = await MutateAsync(s =>
+        {
+            if (s.Comments.Count >= ImageRules.MaxComments) return false;
+            var body = Imaging.Metadata.TextSanitizer.Clean(text, ImageRules.MaxCommentLength);
+            if (body is null) return false;
+            comment = new ImageComment(GrainKeys.NewId(), Imaging.Metadata.TextSanitizer.Clean(author, 100) ?? "anonymous", body, clock.GetUtcNow());
+            s.Comments.Add(comment);
+            return true;
+        });
+        return state is null ? null : comment;
+    }
+
+    public async Task<bool> PurgeAsync()
+    {
+        if (!S.Exists) return false;
+        await Sweeper.TrackAsync(ImageId); // the purge survives a crash: the sweeper finishes it
+        await MutateAsync(s =>
+        {
+            s.Stage = PipelineStage.Purging;
+            return true;
+        });
+        await RunPipelineAsync();
+        return true;
+    }
+
+    public Task ResumeAsync()
+    {
+        StartPipeline();
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ReindexAsync() => S.Exists ? IndexAsync() : Task.FromResult(false);
+
+    /// <summary>Applies <paramref name="change"/> under the gate; persists and re-indexes when it changed something.</summary>
+    private async Task<ImageState?> MutateAsync(Func<ImageState, bool> change)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!S.Exists) return null;
+            if (!change(S)) return S;
+            S.Version++;
+            S.UpdatedAt = clock.GetUtcNow();
+            await store.WriteStateAsync();
+        }
+        finally { _gate.Release(); }
+        await IndexAsync();
+        return S;
+    }
+
+    private async Task<bool> IndexAsync()
+    {
+        try { return await index.UpsertAsync(ImageDocuments.From(S)); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The record is committed; the index is derived. Leave a trail so the sweeper re-indexes.
+            LogIndexFailed(ImageId, e);
+            await Sweeper.TrackAsync(ImageId);
+            return false;
+        }
+    }
+
+    private void StartPipeline()
+    {
+        IGrainTimer? timer = null;
+        timer = this.RegisterGrainTimer(async () =>
+        {
+            timer?.Dispose();
+            await RunPipelineAsync();
+        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task RunPipelineAsync()
+    {
+        if (_pipelineRunning || !S.Exists) { if (!S.Exists) await Sweeper.UntrackAsync(ImageId); return; }
+        _pipelineRunning = true;
+        try
+        {
+            switch (S.Stage)
+            {
+                case PipelineStage.Purging: await PurgeStepsAsync(); return;
+                case PipelineStage.Stored: await IngestAsync(); break;
+            }
+            if (S.Stage is PipelineStage.Ready or PipelineStage.Failed && await IndexAsync())
+                await Sweeper.UntrackAsync(ImageId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogPipelineFailed(ImageId, S.Stage, e); // still tracked: the sweeper retries
+        }
+        finally { _pipelineRunning = false; }
+    }
+
+    private async Task IngestAsync()
+    {
+        var worker = GrainFactory.GetGrain<IIngestWorkerGrain>(0);
+        var outcome = await worker.IngestAsync(new IngestJob(Tenant, S.Sha256, S.OriginalKey));
+        if (outcome.Transient && S.Attempts + 1 < MaxTransientAttempts)
+        {
+            await MutateAsync(s => { s.Attempts++; return true; }); // the sweeper tries again later
+            return;
+        }
+        await MutateAsync(s =>
+        {
+            IngestResults.Apply(s, outcome);
+            return true;
+        });
+    }
+
+    private async Task PurgeStepsAsync()
+    {
+        var (tenant, id, sha, version) = (Tenant, ImageId, S.Sha256, S.Version);
+        await foreach (var thumb in blobs.ListAsync(BlobKeys.ThumbnailPrefix(tenant, sha)))
+            await blobs.DeleteAsync(thumb.Key);
+        await blobs.DeleteAsync(S.OriginalKey);
+        await index.DeleteAsync(tenant, id, version);
+        await GrainFactory.GetGrain<IContentGrain>(GrainKeys.For(tenant, sha)).ReleaseAsync(id);
+        await _gate.WaitAsync();
+        try { await store.ClearStateAsync(); }
+        finally { _gate.Release(); }
+        await Sweeper.UntrackAsync(id);
+        LogPurged(id);
+        DeactivateOnIdle();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing image {ImageId} failed; the sweeper will retry")]
+    private partial void LogIndexFailed(string imageId, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline of image {ImageId} failed in stage {Stage}; the sweeper will retry")]
+    private partial void LogPipelineFailed(string imageId, PipelineStage stage, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Image {ImageId} purged")]
+    private partial void LogPurged(string imageId);
+}

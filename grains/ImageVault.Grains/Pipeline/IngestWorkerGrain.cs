@@ -1,0 +1,57 @@
+using ImageVault.Contracts;
+using ImageVault.Grains.Abstractions.Images;
+using ImageVault.Grains.Abstractions.Pipeline;
+using ImageVault.Grains.Options;
+using ImageVault.Grains.Ports;
+using ImageVault.Imaging.Analysis;
+using ImageVault.Imaging.Thumbnails;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace ImageVault.Grains.Pipeline;
+
+/// <inheritdoc cref="IIngestWorkerGrain"/>
+/// <remarks>Concurrency is bounded by the <see cref="IImageProcessor"/> pool; this grain only moves bytes.</remarks>
+[StatelessWorker, GrainType("ingest")]
+public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processor, IOptions<ImageVaultLimits> limits)
+    : Grain, IIngestWorkerGrain
+{
+    public async Task<IngestOutcome> IngestAsync(IngestJob job)
+    {
+        byte[] original;
+        try
+        {
+            await using var handle = await blobs.OpenReadAsync(job.OriginalKey);
+            if (handle is null) return new IngestOutcome { ErrorCode = ErrorCodes.ProcessingFailed, ErrorDetail = "original missing", Transient = true };
+            original = new byte[handle.Info.Length];
+            await handle.Stream.ReadExactlyAsync(original);
+        }
+        catch (IOException e)
+        {
+            return new IngestOutcome { ErrorCode = ErrorCodes.ProcessingFailed, ErrorDetail = e.Message, Transient = true };
+        }
+
+        var request = new AnalysisRequest(limits.Value.MaxPixels, ThumbnailSpec.Default, limits.Value.ThumbnailEncoding);
+        var result = await processor.AnalyzeAsync(original, request);
+
+        var thumbs = new Dictionary<string, ThumbnailInfo>();
+        foreach (var t in result.Thumbnails)
+        {
+            var key = BlobKeys.Thumbnail(job.Tenant, job.Sha256, t.Name, t.ContentType == "image/webp" ? "webp" : "jpg");
+            await blobs.PutAsync(key, new MemoryStream(t.Bytes, writable: false), t.ContentType);
+            thumbs[t.Name] = new ThumbnailInfo(key, t.Width, t.Height, t.ContentType);
+        }
+        return new IngestOutcome
+        {
+            Width = result.Width,
+            Height = result.Height,
+            Pages = result.Pages,
+            Metadata = result.Metadata?.ToInfo(),
+            Thumbnails = thumbs,
+            Placeholder = result.Placeholder,
+            ErrorCode = result.ErrorCode,
+            ErrorDetail = result.ErrorDetail,
+            // A timeout or crash in the sandbox is almost always the file's doing: not retried.
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace ImageVault.Grains.Ports;
+
+/// <summary>
+/// The blob key layout, per tenant and content-addressed. Every key is built here from validated
+/// parts, so no caller-supplied text can reach a path.
+/// </summary>
+public static partial class BlobKeys
+{
+    public const string TempPrefix = "tmp/";
+
+    public static string Original(string tenant, string sha256) => Build($"t/{tenant}/originals/{sha256[..2]}/{sha256}");
+
+    public static string Thumbnail(string tenant, string sha256, string name, string extension) =>
+        Build($"t/{tenant}/thumbs/{sha256[..2]}/{sha256}/{name}.{extension}");
+
+    public static string ThumbnailPrefix(string tenant, string sha256) => Build($"t/{tenant}/thumbs/{sha256[..2]}/{sha256}/");
+
+    public static string Temp(string id) => Build($"{TempPrefix}{id}");
+
+    public static bool IsValid(string key) => KeyPattern().IsMatch(key) && !key.Contains("..") && !key.Contains("//");
+
+    private static string Build(string key) => IsValid(key) ? key : throw new ArgumentException($"invalid blob key '{key}'");
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._/-]{0,511}$")]
+    private static partial Regex KeyPattern();
+}

@@ -1,0 +1,33 @@
+using ImageVault.Imaging.Formats;
+using ImageVault.Imaging.Metadata;
+using ImageVault.Imaging.Thumbnails;
+
+namespace ImageVault.Imaging.Analysis;
+
+/// <summary>What to do with one original: the pixel budget and the thumbnails to make.</summary>
+public sealed record AnalysisRequest(long MaxPixels, IReadOnlyList<ThumbnailSpec> Thumbnails, ThumbnailEncoding Encoding);
+
+/// <summary>
+/// Everything read from one original. When pixels cannot be decoded, <see cref="ErrorCode"/> says
+/// why and what could still be read safely (format, header, metadata) is kept.
+/// </summary>
+public sealed record AnalysisResult
+{
+    public ImageFormat Format { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    public int Pages { get; init; } = 1;
+    public ImageMetadata? Metadata { get; init; }
+    public IReadOnlyList<Thumbnail> Thumbnails { get; init; } = [];
+    public string? Placeholder { get; init; }
+    public string? ErrorCode { get; init; }
+    public string? ErrorDetail { get; init; }
+
+    public bool Succeeded => ErrorCode is null;
+
+    /// <summary>Width and height as displayed, with EXIF orientations 5–8 (90° turns) applied.</summary>
+    public (int? Width, int? Height) Display =>
+        Metadata?.Orientation is >= 5 and <= 8 ? (Height, Width) : (Width, Height);
+
+    public static AnalysisResult Failed(string code, string detail) => new() { ErrorCode = code, ErrorDetail = detail };
+}

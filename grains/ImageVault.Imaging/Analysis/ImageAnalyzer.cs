@@ -1,0 +1,63 @@
+using ImageVault.Contracts;
+using ImageVault.Imaging.Formats;
+using ImageVault.Imaging.Metadata;
+using ImageVault.Imaging.Thumbnails;
+using NetVips;
+
+namespace ImageVault.Imaging.Analysis;
+
+/// <summary>
+/// Reads one original: format, header, metadata, then pixels (under the pixel budget) into
+/// thumbnails and a placeholder. This is the code that handles untrusted bytes, so production runs
+/// it only inside the sandboxed worker process (see <c>ImageVault.Imaging.Worker</c>).
+/// </summary>
+public static class ImageAnalyzer
+{
+    public static AnalysisResult Analyze(byte[] original, AnalysisRequest request)
+    {
+        var header = HeaderProbe.Probe(new MemoryStream(original, writable: false));
+        if (header.Format == ImageFormat.Unknown)
+            return AnalysisResult.Failed(ErrorCodes.UnsupportedFormat, "not an image format ImageVault reads");
+        if (header.Pixels > request.MaxPixels)
+            return TooManyPixels(header.Format, header.Width, header.Height, request.MaxPixels);
+
+        var metadata = MetadataReader.Read(new MemoryStream(original, writable: false));
+        var partial = new AnalysisResult { Format = header.Format, Width = header.Width, Height = header.Height, Metadata = metadata };
+
+        int width, height, pages;
+        try
+        {
+            using var lazy = Image.NewFromBuffer(original, access: Enums.Access.Sequential);
+            (width, height) = (lazy.Width, lazy.Height);
+            pages = lazy.Contains("n-pages") ? Math.Max(1, (int)lazy.Get("n-pages")) : 1;
+        }
+        catch (VipsException e)
+        {
+            return partial with { ErrorCode = ErrorCodes.CorruptImage, ErrorDetail = Short(e) };
+        }
+
+        if ((long)width * height > request.MaxPixels)
+            return TooManyPixels(header.Format, width, height, request.MaxPixels) with { Metadata = metadata };
+
+        var known = partial with { Width = width, Height = height, Pages = pages };
+        try
+        {
+            var made = ThumbnailMaker.Make(original, request.Thumbnails, request.Encoding);
+            return known with { Thumbnails = made.Thumbnails, Placeholder = made.Placeholder };
+        }
+        catch (VipsException e)
+        {
+            return known with { ErrorCode = ErrorCodes.CorruptImage, ErrorDetail = Short(e) };
+        }
+    }
+
+    private static AnalysisResult TooManyPixels(ImageFormat format, int? w, int? h, long max) => new()
+    {
+        Format = format, Width = w, Height = h,
+        ErrorCode = ErrorCodes.TooManyPixels,
+        ErrorDetail = $"{w}×{h} exceeds the budget of {max} pixels",
+    };
+
+    private static string Short(Exception e) =>
+        TextSanitizer.Clean(e.Message, 300) ?? "decoder error";
+}

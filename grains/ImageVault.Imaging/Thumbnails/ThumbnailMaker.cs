@@ -1,0 +1,68 @@
+using NetVips;
+
+namespace ImageVault.Imaging.Thumbnails;
+
+/// <summary>
+/// Makes thumbnails with libvips: shrink-on-load of the largest size (EXIF orientation applied,
+/// colour converted to sRGB through the embedded ICC profile), smaller sizes derived from it, so
+/// the original is decoded once. Also derives the BlurHash placeholder from the smallest size.
+/// </summary>
+public static class ThumbnailMaker
+{
+    public const int JpegQuality = 80;
+
+    public sealed record Result(IReadOnlyList<Thumbnail> Thumbnails, string? Placeholder);
+
+    public static Result Make(byte[] original, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding)
+    {
+        var ordered = specs.OrderByDescending(s => s.LongEdge).ToArray();
+        var thumbs = new List<Thumbnail>(ordered.Length);
+        Image? previous = null;
+        try
+        {
+            foreach (var spec in ordered)
+            {
+                var image = previous is null
+                    ? Image.ThumbnailBuffer(original, spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down, outputProfile: "srgb")
+                    : previous.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down);
+                image = ToDisplayable(image);
+                // The decode is a sequential pipeline: keep the largest size in memory so the smaller
+                // sizes derive from its pixels instead of re-reading the original out of order.
+                if (previous is null && ordered.Length > 1) image = Replace(image, image.CopyMemory());
+                thumbs.Add(Encode(image, spec.Name, encoding));
+                previous?.Dispose();
+                previous = image;
+            }
+            return new Result(thumbs, previous is null ? null : Placeholder(previous));
+        }
+        finally { previous?.Dispose(); }
+    }
+
+    /// <summary>8-bit sRGB without alpha (flattened on white): what every browser and JPEG can show.</summary>
+    private static Image ToDisplayable(Image image)
+    {
+        if (image.Interpretation is not (Enums.Interpretation.Srgb or Enums.Interpretation.Bw) || image.Format != Enums.BandFormat.Uchar)
+            image = Replace(image, image.Colourspace(Enums.Interpretation.Srgb));
+        if (image.HasAlpha())
+            image = Replace(image, image.Flatten(background: [255, 255, 255]));
+        if (image.Format != Enums.BandFormat.Uchar)
+            image = Replace(image, image.Cast(Enums.BandFormat.Uchar));
+        return image;
+    }
+
+    private static Image Replace(Image old, Image replacement) { old.Dispose(); return replacement; }
+
+    private static Thumbnail Encode(Image image, string name, ThumbnailEncoding encoding) => encoding switch
+    {
+        ThumbnailEncoding.WebP => new(name, image.Width, image.Height, "image/webp", image.WebpsaveBuffer(q: JpegQuality, keep: Enums.ForeignKeep.None)),
+        _ => new(name, image.Width, image.Height, "image/jpeg", image.JpegsaveBuffer(q: JpegQuality, keep: Enums.ForeignKeep.None)),
+    };
+
+    private static string Placeholder(Image smallest)
+    {
+        using var tiny = smallest.ThumbnailImage(32, height: 32);
+        using var rgb = tiny.Bands == 1 ? tiny.Bandjoin(tiny, tiny) : tiny.ExtractBand(0, 3);
+        var pixels = rgb.WriteToMemory<byte>();
+        return BlurHash.Encode(pixels, rgb.Width, rgb.Height);
+    }
+}

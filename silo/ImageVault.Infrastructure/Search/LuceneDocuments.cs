@@ -1,0 +1,96 @@
+using System.Text.Json;
+using ImageVault.Grains.Ports;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace ImageVault.Infrastructure.Search;
+
+/// <summary>Field names and the mapping of <see cref="ImageSearchDocument"/> to a Lucene document and back.</summary>
+internal static class LuceneDocuments
+{
+    public const string Uid = "uid", Kind = "kind", Tenant = "tenant", Id = "id", IdSort = "id_sort", Version = "version";
+    public const string Text = "text", Tag = "tag", Album = "album", Make = "make", Model = "model", Format = "format";
+    public const string Orientation = "orientation", Trashed = "trashed", Favourite = "fav", HasLocation = "has_loc";
+    public const string Captured = "captured", Uploaded = "uploaded", SortCaptured = "sort_captured", SortUploaded = "sort_uploaded";
+    public const string Rating = "rating", LongEdge = "long_edge", Lat = "lat", Lon = "lon", Stored = "doc";
+    public const string TagFacet = "tag_dv", CameraFacet = "camera_dv", YearFacet = "year_dv";
+    public const string KindImage = "image", KindTombstone = "tombstone";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Term UidTerm(string tenant, string id) => new(Uid, $"{tenant}/{id}");
+
+    public static Document ToLucene(ImageSearchDocument d)
+    {
+        var doc = new Document
+        {
+            new StringField(Uid, $"{d.Tenant}/{d.Id}", Field.Store.NO),
+            new StringField(Kind, KindImage, Field.Store.NO),
+            new StringField(Tenant, d.Tenant, Field.Store.NO),
+            new StringField(Id, d.Id, Field.Store.NO),
+            new SortedDocValuesField(IdSort, new BytesRef(d.Id)),
+            new StoredField(Version, d.Version),
+            new TextField(Text, SearchableText(d), Field.Store.NO),
+            new StringField(Format, d.Format, Field.Store.NO),
+            new StringField(Orientation, d.Orientation, Field.Store.NO),
+            new StringField(Trashed, d.Trashed ? "1" : "0", Field.Store.NO),
+            new StringField(Favourite, d.Favourite ? "1" : "0", Field.Store.NO),
+            new StringField(HasLocation, d.Latitude is not null && d.Longitude is not null ? "1" : "0", Field.Store.NO),
+            new Int32Field(Rating, d.Rating, Field.Store.NO),
+            new Int64Field(Uploaded, d.UploadedAt.UtcTicks, Field.Store.NO),
+            new NumericDocValuesField(SortUploaded, d.UploadedAt.UtcTicks),
+            new NumericDocValuesField(SortCaptured, d.CapturedAt?.Ticks ?? d.UploadedAt.UtcTicks),
+            new StoredField(Stored, JsonSerializer.Serialize(d, Json)),
+        };
+        foreach (var tag in d.Tags.Select(t => t.ToLowerInvariant()).Distinct())
+        {
+            doc.Add(new StringField(Tag, tag, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(TagFacet, new BytesRef(tag)));
+        }
+        foreach (var album in d.AlbumIds) doc.Add(new StringField(Album, album, Field.Store.NO));
+        if (d.Make is { } make) doc.Add(new StringField(Make, make.ToLowerInvariant(), Field.Store.NO));
+        if (d.Model is { } model) doc.Add(new StringField(Model, model.ToLowerInvariant(), Field.Store.NO));
+        if (Camera(d) is { } camera) doc.Add(new SortedSetDocValuesField(CameraFacet, new BytesRef(camera)));
+        if (d.CapturedAt is { } captured)
+        {
+            doc.Add(new Int64Field(Captured, captured.Ticks, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(YearFacet, new BytesRef(captured.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        if (d.Latitude is { } lat && d.Longitude is { } lon)
+        {
+            doc.Add(new DoubleField(Lat, lat, Field.Store.NO));
+            doc.Add(new DoubleField(Lon, lon, Field.Store.NO));
+        }
+        if (d.Width is { } w && d.Height is { } h) doc.Add(new Int32Field(LongEdge, Math.Max(w, h), Field.Store.NO));
+        return doc;
+    }
+
+    /// <summary>A deleted image leaves its version behind, so a late retry of an older write cannot resurrect it.</summary>
+    public static Document Tombstone(string tenant, string id, long version) =>
+    [
+        new StringField(Uid, $"{tenant}/{id}", Field.Store.NO),
+        new StringField(Kind, KindTombstone, Field.Store.NO),
+        new StoredField(Version, version),
+    ];
+
+    public static ImageSearchDocument FromLucene(Document doc) =>
+        JsonSerializer.Deserialize<ImageSearchDocument>(doc.Get(Stored), Json)!;
+
+    /// <summary>"Canon EOS 5D" from make "Canon" and model "Canon EOS 5D": the model alone when it repeats the make.</summary>
+    public static string? Camera(ImageSearchDocument d) => (d.Make, d.Model) switch
+    {
+        (null, null) => null,
+        ({ } make, { } model) when model.StartsWith(make.Split(' ')[0], StringComparison.OrdinalIgnoreCase) => model,
+        ({ } make, { } model) => $"{make} {model}",
+        (var make, var model) => make ?? model,
+    };
+
+    private static string SearchableText(ImageSearchDocument d)
+    {
+        // File names like "IMG_2041-beach.jpg" hold words the analyzer would glue together.
+        var nameWords = string.Join(' ', d.FileName.Split(['_', '-', '.', ' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
+        return string.Join('\n', new[] { d.FileName, nameWords, d.Title, d.Description, d.Make, d.Model, d.Lens }
+            .Concat(d.Tags).Concat(d.Places).Where(s => !string.IsNullOrWhiteSpace(s)));
+    }
+}

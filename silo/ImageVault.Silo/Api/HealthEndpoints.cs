@@ -1,0 +1,28 @@
+using ImageVault.Grains.Abstractions;
+using ImageVault.Grains.Abstractions.Images;
+using ImageVault.Grains.Ports;
+
+namespace ImageVault.Silo.Api;
+
+/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: grain storage, blob store and index answer too.</summary>
+public static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", async (IGrainFactory grains, IBlobStore blobs, IImageSearchIndex index, CancellationToken ct) =>
+        {
+            try
+            {
+                await grains.GetGrain<IContentGrain>(GrainKeys.For(GrainKeys.DefaultTenant, "readiness")).ClaimAsync("probe");
+                await blobs.StatAsync(BlobKeys.Temp("readiness"), ct);
+                await index.SearchAsync(GrainKeys.DefaultTenant, new ImageSearchQuery { Limit = 1 }, ct);
+                return Results.Text("ready");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: e.GetType().Name);
+            }
+        });
+    }
+}

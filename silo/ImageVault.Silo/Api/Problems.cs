@@ -1,0 +1,39 @@
+using ImageVault.Contracts;
+
+namespace ImageVault.Silo.Api;
+
+/// <summary>RFC 9457 problem details with a stable <c>code</c> extension. The status follows from the code.</summary>
+public static class Problems
+{
+    public static int StatusOf(string code) => code switch
+    {
+        ErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
+        ErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCodes.TooManyPixels or ErrorCodes.CorruptImage or ErrorCodes.AlbumCycle => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.Conflict or ErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
+        ErrorCodes.Internal => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static IResult Of(string code, string detail, IDictionary<string, object?>? extra = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (k, v) in extra ?? new Dictionary<string, object?>()) extensions[k] = v;
+        return Results.Problem(statusCode: StatusOf(code), title: TitleOf(code), detail: detail, extensions: extensions);
+    }
+
+    public static IResult NotFound(string what = "image") => Of(ErrorCodes.NotFound, $"no such {what}");
+
+    public static IResult Invalid(string detail) => Of(ErrorCodes.InvalidRequest, detail);
+
+    private static string TitleOf(string code) => code switch
+    {
+        ErrorCodes.NotFound => "Not found",
+        ErrorCodes.UnsupportedFormat => "Unsupported image format",
+        ErrorCodes.TooLarge => "Upload too large",
+        ErrorCodes.TooManyPixels => "Image has too many pixels",
+        ErrorCodes.CorruptImage => "Image is corrupt",
+        _ => "Request refused",
+    };
+}

@@ -1,0 +1,15 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace ImageVault.Silo.Telemetry;
+
+/// <summary>The one ActivitySource and Meter of ImageVault, and the instruments on it.</summary>
+public static class ImageVaultTelemetry
+{
+    public const string Name = "ImageVault";
+    public static readonly ActivitySource Activities = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> UploadedFiles = Meter.CreateCounter<long>("imagevault.uploads", "{file}", "Files received, by outcome");
+    public static readonly Counter<long> UploadedBytes = Meter.CreateCounter<long>("imagevault.upload.bytes", "By", "Bytes received");
+}
