@@ -125,9 +125,14 @@ public sealed partial class ImageGrain(
         return S;
     }
 
+    /// <summary>True when the index holds this version or a newer one afterwards (skipped as stale counts as done).</summary>
     private async Task<bool> IndexAsync()
     {
-        try { return await index.UpsertAsync(ImageDocuments.From(S)); }
+        try
+        {
+            await index.UpsertAsync(ImageDocuments.From(S));
+            return true;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The record is committed; the index is derived. Leave a trail so the sweeper re-indexes.

@@ -39,7 +39,9 @@ public static class ImageAnalyzer
         if ((long)width * height > request.MaxPixels)
             return TooManyPixels(header.Format, width, height, request.MaxPixels) with { Metadata = metadata };
 
-        var known = partial with { Width = width, Height = height, Pages = pages };
+        // Stored dimensions are what the header states (libheif reports HEIF sizes after its 'irot');
+        // the decoder's are the fallback for headers the probe cannot read.
+        var known = partial with { Width = header.Width ?? width, Height = header.Height ?? height, Pages = pages };
         try
         {
             var made = ThumbnailMaker.Make(original, request.Thumbnails, request.Encoding);

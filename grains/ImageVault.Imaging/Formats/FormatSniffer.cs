@@ -6,10 +6,13 @@ public static class FormatSniffer
     /// <summary>How many leading bytes <see cref="Sniff"/> wants to see to decide.</summary>
     public const int PrefixLength = 64;
 
+    // Written as bytes: in a u8 string literal "\x89" would be U+0089, two bytes of UTF-8.
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static ImageFormat Sniff(ReadOnlySpan<byte> b)
     {
         if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return ImageFormat.Jpeg;
-        if (b.StartsWith("\x89PNG\r\n\x1A\n"u8)) return ImageFormat.Png;
+        if (b.StartsWith(PngSignature)) return ImageFormat.Png;
         if (b.StartsWith("GIF87a"u8) || b.StartsWith("GIF89a"u8)) return ImageFormat.Gif;
         if (b.Length >= 12 && b.StartsWith("RIFF"u8) && b.Slice(8, 4).SequenceEqual("WEBP"u8)) return ImageFormat.WebP;
         if (b.StartsWith("II*\0"u8) || b.StartsWith("MM\0*"u8)) return ImageFormat.Tiff;

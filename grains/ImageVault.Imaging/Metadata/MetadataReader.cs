@@ -2,6 +2,7 @@ using System.Globalization;
 using MetadataExtractor;
 using Directory = MetadataExtractor.Directory;
 using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.Exif.Makernotes;
 using MetadataExtractor.Formats.Iptc;
 using MetadataExtractor.Formats.Xmp;
 
@@ -27,8 +28,12 @@ public static class MetadataReader
             return new ImageMetadata { Warnings = [TextSanitizer.Clean(e.Message, 200) ?? e.GetType().Name] };
         }
 
+        dirs = [.. dirs, .. PngRawProfiles.ExifDirectories(dirs)];
         var ifd0 = dirs.OfType<ExifIfd0Directory>().FirstOrDefault();
-        var sub = dirs.OfType<ExifSubIfdDirectory>().FirstOrDefault();
+        // TIFF-based raw files hold several sub-IFDs (raw image, previews): read each tag from the one that has it.
+        var subs = dirs.OfType<ExifSubIfdDirectory>().ToArray();
+        Directory? Sub(int tag) => subs.FirstOrDefault(d => d.ContainsTag(tag)) ?? subs.FirstOrDefault();
+        var sub = Sub(ExifDirectoryBase.TagDateTimeOriginal);
         var gps = dirs.OfType<GpsDirectory>().FirstOrDefault();
         var iptc = dirs.OfType<IptcDirectory>().FirstOrDefault();
         var xmp = new XmpFields(dirs.OfType<XmpDirectory>().FirstOrDefault()?.XmpMeta);
@@ -44,12 +49,14 @@ public static class MetadataReader
             Altitude = alt,
             Make = TagValues.String(ifd0, ExifDirectoryBase.TagMake, 100),
             Model = TagValues.String(ifd0, ExifDirectoryBase.TagModel, 100),
-            Lens = TagValues.String(sub, 0xA434, 150) ?? xmp.Text(XmpFields.ExifEx, "LensModel") ?? xmp.Text(XmpFields.Aux, "Lens"),
-            ExposureTime = Positive(TagValues.Double(sub, ExifDirectoryBase.TagExposureTime)),
-            FNumber = Positive(TagValues.Double(sub, ExifDirectoryBase.TagFNumber)),
-            Iso = TagValues.Int(sub, ExifDirectoryBase.TagIsoEquivalent) is > 0 and var iso ? iso : null,
-            FocalLength = Positive(TagValues.Double(sub, ExifDirectoryBase.TagFocalLength)),
-            Orientation = TagValues.Int(ifd0, ExifDirectoryBase.TagOrientation) is >= 1 and <= 8 and var o ? o : null,
+            Lens = TagValues.String(Sub(0xA434), 0xA434, 150) ?? xmp.Text(XmpFields.ExifEx, "LensModel") ?? xmp.Text(XmpFields.Aux, "Lens"),
+            ExposureTime = NonNegative(TagValues.Double(Sub(ExifDirectoryBase.TagExposureTime), ExifDirectoryBase.TagExposureTime)),
+            FNumber = NonNegative(TagValues.Double(Sub(ExifDirectoryBase.TagFNumber), ExifDirectoryBase.TagFNumber)),
+            Iso = TagValues.FirstNonZeroInt(Sub(ExifDirectoryBase.TagIsoEquivalent), ExifDirectoryBase.TagIsoEquivalent)
+                  ?? TagValues.FirstNonZeroInt(dirs.OfType<NikonType2MakernoteDirectory>().FirstOrDefault(), 0x0002),
+            FocalLength = NonNegative(TagValues.Double(Sub(ExifDirectoryBase.TagFocalLength), ExifDirectoryBase.TagFocalLength)),
+            Orientation = ValidOrientation(TagValues.Int(ifd0, ExifDirectoryBase.TagOrientation))
+                          ?? ValidOrientation(int.TryParse(xmp.Text(XmpFields.Tiff, "Orientation"), out var xo) ? xo : null),
             Title = xmp.AltText(XmpFields.Dc, "title") ?? TagValues.String(iptc, 0x0205, 500),
             Description = xmp.AltText(XmpFields.Dc, "description", 4000) ?? TagValues.String(iptc, 0x0278, 4000)
                           ?? TagValues.String(ifd0, ExifDirectoryBase.TagImageDescription, 4000),
@@ -67,7 +74,9 @@ public static class MetadataReader
         };
     }
 
-    private static double? Positive(double? v) => v is > 0 ? v : null;
+    private static double? NonNegative(double? v) => v is >= 0 ? v : null;
+
+    private static int? ValidOrientation(int? o) => o is >= 1 and <= 8 ? o : null;
 
     private static IReadOnlyList<string> Keywords(IEnumerable<string> raw) =>
         raw.Select(k => TextSanitizer.Clean(k, 100)).OfType<string>()
@@ -120,7 +129,8 @@ public static class MetadataReader
         double? lat = null, lon = null;
         try
         {
-            if (gps.GetGeoLocation() is { } loc && double.IsFinite(loc.Latitude) && double.IsFinite(loc.Longitude)
+            // (0, 0) is what receivers write without a fix, not a place in the Gulf of Guinea.
+            if (gps.GetGeoLocation() is { IsZero: false } loc && double.IsFinite(loc.Latitude) && double.IsFinite(loc.Longitude)
                 && Math.Abs(loc.Latitude) <= 90 && Math.Abs(loc.Longitude) <= 180)
                 (lat, lon) = (Math.Round(loc.Latitude, 7), Math.Round(loc.Longitude, 7));
         }

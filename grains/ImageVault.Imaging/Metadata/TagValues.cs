@@ -30,6 +30,19 @@ internal static class TagValues
         return value is { } v && v is >= int.MinValue and <= int.MaxValue ? (int)v : null;
     }
 
+    /// <summary>An integer tag that some cameras write as an array with a leading 0 (e.g. ISO "0 200").</summary>
+    public static int? FirstNonZeroInt(Directory? d, int tag)
+    {
+        if (d is null || !d.ContainsTag(tag)) return null;
+        if (d.GetObject(tag) is Array { Length: > 1 } a)
+        {
+            var values = a.Cast<object>().OfType<IConvertible>().Select(TryConvert).OfType<double>().ToArray();
+            var chosen = values.FirstOrDefault(v => v != 0);
+            return values.Length == 0 ? null : (int)Math.Clamp(chosen, 0, int.MaxValue);
+        }
+        return Int(d, tag) is >= 0 and var v ? v : null;
+    }
+
     public static string? String(Directory? d, int tag, int maxLength = 256)
     {
         if (d is null || !d.ContainsTag(tag)) return null;

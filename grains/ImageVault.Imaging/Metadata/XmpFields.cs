@@ -9,6 +9,7 @@ internal sealed class XmpFields(IXmpMeta? meta)
     public const string Photoshop = "http://ns.adobe.com/photoshop/1.0/";
     public const string Exif = "http://ns.adobe.com/exif/1.0/";
     public const string ExifEx = "http://cipa.jp/exif/1.0/";
+    public const string Tiff = "http://ns.adobe.com/tiff/1.0/";
     public const string Aux = "http://ns.adobe.com/exif/1.0/aux/";
     public const string Iptc4XmpCore = "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/";
 

@@ -64,7 +64,7 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
             var hits = docs.ScoreDocs.Take(limit).Select(h => FromLucene(searcher.Doc(h.Doc))).ToArray();
             string? next = null;
             if (docs.ScoreDocs.Length > limit && docs.ScoreDocs[limit - 1] is FieldDoc last)
-                next = new SearchCursor(query.Sort, (long)last.Fields[0], hits[^1].Id).Encode();
+                next = new SearchCursor(query.Sort, Convert.ToInt64(last.Fields[0], System.Globalization.CultureInfo.InvariantCulture), hits[^1].Id).Encode();
             // A cursor's total counts what is left from it on; the first page's is the whole result.
             return Task.FromResult(new ImageSearchResult(docs.TotalHits, hits, next, facets?.Top(FacetValuesPerField).ToDictionary(f => FacetNames[f.Key], f => f.Value)));
         }

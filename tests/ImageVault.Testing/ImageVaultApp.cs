@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using ImageVault.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ImageVault.Testing;
+
+/// <summary>
+/// A real embedded ImageVault in the test process (WebApplicationFactory): real SQLite, blob
+/// folder, Lucene index and sandboxed worker processes, on a private data folder and free ports.
+/// Dispose and create another on the same <see cref="DataPath"/> to test a restart.
+/// </summary>
+public sealed class ImageVaultApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public ImageVaultApp(string? dataPath = null, IDictionary<string, string?>? settings = null)
+    {
+        DataPath = dataPath ?? TempFolder.Create("iv-app");
+        _settings = new Dictionary<string, string?>
+        {
+            ["ImageVault:DataPath"] = DataPath,
+            ["ImageVault:SiloPort"] = FreePort().ToString(),
+            ["ImageVault:GatewayPort"] = FreePort().ToString(),
+            ["ImageVault:Limits:Workers"] = "2",
+            ["ImageVault:Limits:ProcessingTimeout"] = "00:00:15",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
+    }
+
+    public string DataPath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+    }
+
+    /// <summary>Uploads one file as multipart and returns the status and the parsed body.</summary>
+    public async Task<(HttpStatusCode Status, UploadResponseDto? Body, string Raw)> UploadAsync(byte[] bytes, string fileName, string? idempotencyKey = null)
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/images") { Content = content };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        var response = await CreateClient().SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        var body = response.IsSuccessStatusCode ? System.Text.Json.JsonSerializer.Deserialize<UploadResponseDto>(raw, Json) : null;
+        return (response.StatusCode, body, raw);
+    }
+
+    /// <summary>Uploads and returns the new image's id, failing the test unless it was created.</summary>
+    public async Task<string> UploadNewAsync(byte[] bytes, string fileName = "test.jpg")
+    {
+        var (status, body, raw) = await UploadAsync(bytes, fileName);
+        Assert.True(status == HttpStatusCode.Created, $"expected 201, got {(int)status}: {raw}");
+        return body!.Items[0].Id!;
+    }
+
+    /// <summary>Polls the image until its pipeline leaves the "stored" stage.</summary>
+    public async Task<ImageDto> WaitProcessedAsync(string id, TimeSpan? timeout = null)
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var image = await client.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", Json);
+            if (image!.Status.Stage != "stored") return image;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"image {id} still unprocessed");
+            await Task.Delay(50);
+        }
+    }
+
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public static class TempFolder
+{
+    public static string Create(string prefix)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,42 @@
+using NetVips;
+
+namespace ImageVault.Testing;
+
+/// <summary>Small real images made on the fly with libvips: no binary fixtures in the repository.</summary>
+public static class TestImages
+{
+    /// <summary>A JPEG of one colour (plus a gradient so encoders have something to do), optionally with EXIF.</summary>
+    public static byte[] Jpeg(int width = 64, int height = 48, (byte R, byte G, byte B)? colour = null, ExifBuilder? exif = null)
+    {
+        using var image = Solid(width, height, colour ?? (200, 60, 40));
+        var jpeg = image.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.None);
+        return exif is null ? jpeg : exif.InsertInto(jpeg);
+    }
+
+    public static byte[] Png(int width = 64, int height = 48, (byte R, byte G, byte B)? colour = null)
+    {
+        using var image = Solid(width, height, colour ?? (30, 120, 200));
+        return image.PngsaveBuffer(keep: Enums.ForeignKeep.None);
+    }
+
+    /// <summary>A unique JPEG (the seed shifts its colour), for tests that must not hit duplicate detection.</summary>
+    public static byte[] UniqueJpeg(int seed, ExifBuilder? exif = null, int width = 64, int height = 48) =>
+        Jpeg(width, height, ((byte)(seed * 37 % 256), (byte)(seed * 91 % 256), (byte)(seed * 13 % 256)), exif);
+
+    /// <summary>A PNG whose header claims <paramref name="width"/>×<paramref name="height"/> with no pixel data behind it.</summary>
+    public static byte[] PngHeaderOnly(uint width, uint height)
+    {
+        var ihdr = new byte[] { 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R',
+            (byte)(width >> 24), (byte)(width >> 16), (byte)(width >> 8), (byte)width,
+            (byte)(height >> 24), (byte)(height >> 16), (byte)(height >> 8), (byte)height, 8, 2, 0, 0, 0, 0, 0, 0, 0 };
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. ihdr];
+    }
+
+    private static Image Solid(int width, int height, (byte R, byte G, byte B) c)
+    {
+        using var ramp = Image.Xyz(width, height)[0] * (40.0 / Math.Max(1, width));
+        using var baseColour = Image.Black(width, height, bands: 3) + new double[] { c.R, c.G, c.B };
+        using var sum = baseColour + ramp;
+        return sum.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+    }
+}
