@@ -67,7 +67,8 @@ public sealed class FolderBlobStore : IBlobStore
 
     public Task DeleteAsync(string key, CancellationToken ct = default)
     {
-        File.Delete(PathOf(key)); // no error when missing
+        try { File.Delete(PathOf(key)); } // no error when the file is missing…
+        catch (DirectoryNotFoundException) { } // …nor when its folder is
         return Task.CompletedTask;
     }
 

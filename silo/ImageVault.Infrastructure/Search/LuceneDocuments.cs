@@ -39,8 +39,11 @@ internal static class LuceneDocuments
             new StringField(HasLocation, d.Latitude is not null && d.Longitude is not null ? "1" : "0", Field.Store.NO),
             new Int32Field(Rating, d.Rating, Field.Store.NO),
             new Int64Field(Uploaded, d.UploadedAt.UtcTicks, Field.Store.NO),
+            // Sort keys are both doc values (to sort) and indexed numbers (for the cursor's range clause).
             new NumericDocValuesField(SortUploaded, d.UploadedAt.UtcTicks),
+            new Int64Field(SortUploaded, d.UploadedAt.UtcTicks, Field.Store.NO),
             new NumericDocValuesField(SortCaptured, d.CapturedAt?.Ticks ?? d.UploadedAt.UtcTicks),
+            new Int64Field(SortCaptured, d.CapturedAt?.Ticks ?? d.UploadedAt.UtcTicks, Field.Store.NO),
             new StoredField(Stored, JsonSerializer.Serialize(d, Json)),
         };
         foreach (var tag in d.Tags.Select(t => t.ToLowerInvariant()).Distinct())

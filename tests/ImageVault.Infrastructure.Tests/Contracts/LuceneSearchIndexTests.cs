@@ -1,0 +1,28 @@
+using ImageVault.Grains.Ports;
+using ImageVault.Infrastructure.Search;
+using ImageVault.Testing;
+
+namespace ImageVault.Infrastructure.Tests.Contracts;
+
+public sealed class LuceneIndexFixture : IAsyncLifetime
+{
+    public string Path { get; } = TempFolder.Create("iv-index");
+    public LuceneImageSearchIndex Index { get; private set; } = null!;
+    public Task InitializeAsync() { Index = new LuceneImageSearchIndex(Path); return Task.CompletedTask; }
+    public async Task DisposeAsync() => await Index.DisposeAsync();
+}
+
+public sealed class LuceneSearchIndexTests(LuceneIndexFixture fixture) : SearchIndexContract, IClassFixture<LuceneIndexFixture>
+{
+    protected override IImageSearchIndex Index => fixture.Index;
+
+    [Fact]
+    public async Task Acknowledged_writes_survive_reopening_the_index()
+    {
+        var path = TempFolder.Create("iv-index-reopen");
+        var doc = new ImageSearchDocument { Tenant = "reopen", Id = "x1", Version = 3, FileName = "kept.jpg", Format = "jpeg" };
+        await using (var first = new LuceneImageSearchIndex(path)) await first.UpsertAsync(doc);
+        await using var second = new LuceneImageSearchIndex(path);
+        Assert.Equal("kept.jpg", (await second.SearchAsync("reopen", new())).Items.Single().FileName);
+    }
+}
