@@ -195,7 +195,7 @@ public sealed partial class ImageGrain(
         await foreach (var thumb in blobs.ListAsync(BlobKeys.ThumbnailPrefix(tenant, sha)))
             await blobs.DeleteAsync(thumb.Key);
         await blobs.DeleteAsync(S.OriginalKey);
-        await index.DeleteAsync(tenant, id, version);
+        await index.DeleteAsync(tenant, id, version + 1);
         await GrainFactory.GetGrain<IContentGrain>(GrainKeys.For(tenant, sha)).ReleaseAsync(id);
         await _gate.WaitAsync();
         try { await store.ClearStateAsync(); }

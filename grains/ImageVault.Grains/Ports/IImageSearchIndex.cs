@@ -12,7 +12,8 @@ public interface IImageSearchIndex
     /// When the task completes the write is durable and visible to searches.</summary>
     Task<bool> UpsertAsync(ImageSearchDocument document, CancellationToken ct = default);
 
-    /// <summary>Removes an image unless the index holds a version newer than <paramref name="version"/>.</summary>
+    /// <summary>Removes an image, leaving a tombstone at <paramref name="version"/> (the deletion's own version, newer
+    /// than the last state's) so that a late retry of an older write cannot bring it back. Same rule as upserts.</summary>
     Task DeleteAsync(string tenant, string imageId, long version, CancellationToken ct = default);
 
     Task<ImageSearchResult> SearchAsync(string tenant, ImageSearchQuery query, CancellationToken ct = default);

@@ -17,26 +17,39 @@ public static class EmbeddedProfile
 {
     public static IHostApplicationBuilder AddImageVaultEmbedded(this IHostApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddOptions<EmbeddedOptions>().Bind(builder.Configuration.GetSection(EmbeddedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImageVaultLimits>().Bind(builder.Configuration.GetSection(ImageVaultLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
-
+        builder.Services.AddEmbeddedServices(builder.Configuration);
         var options = builder.Configuration.GetSection(EmbeddedOptions.Section).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
-        services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.StatePath));
-        services.AddSingleton<IImageCatalog>(sp => sp.GetRequiredService<SqliteGrainStorage>());
-        services.AddGrainStorage(StorageNames.Default, (sp, _) => (IGrainStorage)sp.GetRequiredService<SqliteGrainStorage>());
-        services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.BlobPath));
-        services.AddSingleton<IImageSearchIndex>(sp => new LuceneImageSearchIndex(sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.IndexPath));
-        services.AddSingleton<IImageProcessor, SandboxedImageProcessor>();
-        services.AddSingleton<ImageUploadService>();
-
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.UseInMemoryReminderService();
-            silo.AddStartupTask(SweeperStartup.StartAsync);
+            silo.ConfigureEmbeddedSilo();
         });
         return builder;
     }
+
+    /// <summary>Options and adapters; shared by the silo and the grain test cluster.</summary>
+    public static IServiceCollection AddEmbeddedServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmbeddedOptions>().Bind(configuration.GetSection(EmbeddedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImageVaultLimits>().Bind(configuration.GetSection(ImageVaultLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteGrainStorage(Paths(sp).StatePath));
+        services.AddSingleton<IImageCatalog>(sp => sp.GetRequiredService<SqliteGrainStorage>());
+        services.AddGrainStorage(StorageNames.Default, (sp, _) => (IGrainStorage)sp.GetRequiredService<SqliteGrainStorage>());
+        services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(Paths(sp).BlobPath));
+        services.AddSingleton<IImageSearchIndex>(sp => new LuceneImageSearchIndex(Paths(sp).IndexPath));
+        services.AddSingleton<IImageProcessor, SandboxedImageProcessor>();
+        services.AddSingleton<ImageUploadService>();
+        return services;
+    }
+
+    /// <summary>The silo half: in-memory reminders (re-registered on start) and the sweeper start-up task.</summary>
+    public static ISiloBuilder ConfigureEmbeddedSilo(this ISiloBuilder silo)
+    {
+        silo.UseInMemoryReminderService();
+        silo.AddStartupTask(SweeperStartup.StartAsync);
+        return silo;
+    }
+
+    private static EmbeddedOptions Paths(IServiceProvider sp) => sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value;
 }
