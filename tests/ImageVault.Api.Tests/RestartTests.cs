@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using ImageVault.Contracts;
+using ImageVault.Testing;
+
+namespace ImageVault.Api.Tests;
+
+public class RestartTests
+{
+    [Fact]
+    public async Task Everything_survives_a_restart_and_the_index_rebuilds_from_grain_state()
+    {
+        string id, dataPath;
+        await using (var app = new ImageVaultApp())
+        {
+            dataPath = app.DataPath;
+            id = await app.UploadNewAsync(TestImages.UniqueJpeg(4242), "kept-across-restart.jpg");
+            await app.WaitProcessedAsync(id);
+            await app.CreateClient().PostAsJsonAsync($"/api/v1/images/{id}/tags", new TagChangeDto(["persisted"], null));
+        }
+
+        await using (var app = new ImageVaultApp(dataPath))
+        {
+            var client = app.CreateClient();
+            var image = await client.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", ImageVaultApp.Json);
+            Assert.Equal(["persisted"], image!.Tags.Select(t => t.Name));
+            Assert.Equal("ready", image.Status.Stage);
+            var found = await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?tag=persisted", ImageVaultApp.Json);
+            Assert.Equal([id], found!.Items.Select(i => i.Id));
+            Assert.True((await client.GetAsync(image.Links.Thumbnails["small"])).IsSuccessStatusCode);
+        }
+
+        Directory.Delete(Path.Combine(dataPath, "index"), recursive: true); // the index is derived data
+        await using (var app = new ImageVaultApp(dataPath))
+        {
+            var client = app.CreateClient();
+            Assert.Empty((await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?tag=persisted", ImageVaultApp.Json))!.Items);
+            var reindex = await (await client.PostAsync("/api/v1/admin/reindex", null)).Content.ReadFromJsonAsync<ReindexResultDto>(ImageVaultApp.Json);
+            Assert.Equal((1, 0), (reindex!.Indexed, reindex.Failed));
+            Assert.Equal([id], (await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?tag=persisted", ImageVaultApp.Json))!.Items.Select(i => i.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Health_and_readiness_answer()
+    {
+        await using var app = new ImageVaultApp();
+        var client = app.CreateClient();
+        Assert.Equal("ok", await client.GetStringAsync("/healthz"));
+        Assert.Equal("ready", await client.GetStringAsync("/readyz"));
+        Assert.Contains("http_server_request_duration", await client.GetStringAsync("/metrics"));
+    }
+}
