@@ -23,7 +23,10 @@ public static class MetadataReader
         IReadOnlyList<Directory> dirs;
         try { dirs = ImageMetadataReader.ReadMetadata(stream); }
         catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or
-                                  IndexOutOfRangeException or InvalidOperationException or OverflowException or NotSupportedException)
+                                  IndexOutOfRangeException or InvalidOperationException or OverflowException or NotSupportedException
+                                  // A length field of 2 GB makes the parser ask for one huge array; that single
+                                  // allocation fails cleanly under the worker's heap limit and costs only the metadata.
+                                  or OutOfMemoryException)
         {
             return new ImageMetadata { Warnings = [TextSanitizer.Clean(e.Message, 200) ?? e.GetType().Name] };
         }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, as a newcomer and CI run it: installs what the tests need, builds, runs every
+# test project, and prints one closing line "Total: N passed, N failed".
+# The corpus is read from IMAGEVAULT_CORPUS (default: ../shared/corpus beside the repository).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+bash deploy/ci/install-deps.sh
+export IMAGEVAULT_CORPUS="${IMAGEVAULT_CORPUS:-$(cd .. && pwd)/shared/corpus}"
+[ -d "$IMAGEVAULT_CORPUS" ] || { echo "The test corpus is missing at $IMAGEVAULT_CORPUS (set IMAGEVAULT_CORPUS)." >&2; exit 1; }
+
+dotnet build ImageVault.sln -c Release -nologo -v minimal
+log=$(mktemp)
+set +e
+dotnet test ImageVault.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# dotnet prints one summary per test project; add them up into the plain closing line.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) } }
+     END { printf "Total: %d passed, %d failed\n", p, f }' "$log"
+rm -f "$log"
+exit "$status"
