@@ -25,10 +25,12 @@ public static class ImageAnalyzer
         var partial = new AnalysisResult { Format = header.Format, Width = header.Width, Height = header.Height, Metadata = metadata };
 
         int width, height, pages;
+        byte[]? profile;
         try
         {
             using var lazy = Image.NewFromBuffer(original, access: Enums.Access.Sequential);
             (width, height) = (lazy.Width, lazy.Height);
+            profile = ThumbnailMaker.EmbeddedProfile(lazy);
             pages = lazy.Contains("n-pages") ? Math.Max(1, (int)lazy.Get("n-pages")) : 1;
         }
         catch (VipsException e)
@@ -44,7 +46,7 @@ public static class ImageAnalyzer
         var known = partial with { Width = header.Width ?? width, Height = header.Height ?? height, Pages = pages };
         try
         {
-            var made = ThumbnailMaker.Make(original, request.Thumbnails, request.Encoding);
+            var made = ThumbnailMaker.Make(original, request.Thumbnails, request.Encoding, profile);
             return known with { Thumbnails = made.Thumbnails, Placeholder = made.Placeholder };
         }
         catch (VipsException e)

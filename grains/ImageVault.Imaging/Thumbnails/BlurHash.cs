@@ -16,25 +16,30 @@ public static class BlurHash
         if (componentsX is < 1 or > 9 || componentsY is < 1 or > 9) throw new ArgumentOutOfRangeException(nameof(componentsX));
         if (rgb.Length < width * height * 3) throw new ArgumentException("pixel buffer too small", nameof(rgb));
 
+        // Linearise each pixel once and tabulate the cosines: the DCT then only multiplies and adds.
+        var linear = new double[width * height * 3];
+        for (var p = 0; p < linear.Length; p++) linear[p] = SrgbToLinear[rgb[p]];
+        var cosX = Table(componentsX, width);
+        var cosY = Table(componentsY, height);
+
         var factors = new (double R, double G, double B)[componentsX * componentsY];
         for (var j = 0; j < componentsY; j++)
         for (var i = 0; i < componentsX; i++)
         {
             double r = 0, g = 0, b = 0;
-            var norm = i == 0 && j == 0 ? 1.0 : 2.0;
             for (var y = 0; y < height; y++)
             {
-                var cy = Math.Cos(Math.PI * j * y / height);
+                var cy = cosY[j * height + y];
                 for (var x = 0; x < width; x++)
                 {
-                    var basis = norm * Math.Cos(Math.PI * i * x / width) * cy;
+                    var basis = cosX[i * width + x] * cy;
                     var p = (y * width + x) * 3;
-                    r += basis * SrgbToLinear(rgb[p]);
-                    g += basis * SrgbToLinear(rgb[p + 1]);
-                    b += basis * SrgbToLinear(rgb[p + 2]);
+                    r += basis * linear[p];
+                    g += basis * linear[p + 1];
+                    b += basis * linear[p + 2];
                 }
             }
-            var scale = 1.0 / (width * height);
+            var scale = (i == 0 && j == 0 ? 1.0 : 2.0) / (width * height);
             factors[j * componentsX + i] = (r * scale, g * scale, b * scale);
         }
 
@@ -62,10 +67,18 @@ public static class BlurHash
 
     private static double SignPow(double v, double exp) => Math.CopySign(Math.Pow(Math.Abs(v), exp), v);
 
-    private static double SrgbToLinear(byte value)
+    private static readonly double[] SrgbToLinear = Enumerable.Range(0, 256).Select(value =>
     {
         var v = value / 255.0;
         return v <= 0.04045 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
+    }).ToArray();
+
+    private static double[] Table(int components, int size)
+    {
+        var table = new double[components * size];
+        for (var c = 0; c < components; c++)
+            for (var n = 0; n < size; n++) table[c * size + n] = Math.Cos(Math.PI * c * n / size);
+        return table;
     }
 
     private static int LinearToSrgb(double value)

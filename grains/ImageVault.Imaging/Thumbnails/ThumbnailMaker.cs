@@ -4,7 +4,7 @@ namespace ImageVault.Imaging.Thumbnails;
 
 /// <summary>
 /// Makes thumbnails with libvips: shrink-on-load of the largest size (EXIF orientation applied,
-/// colour converted to sRGB through the embedded ICC profile), smaller sizes derived from it, so
+/// colour converted to sRGB when the embedded ICC profile is not sRGB), smaller sizes derived from it, so
 /// the original is decoded once. Also derives the BlurHash placeholder from the smallest size.
 /// </summary>
 public static class ThumbnailMaker
@@ -13,8 +13,10 @@ public static class ThumbnailMaker
 
     public sealed record Result(IReadOnlyList<Thumbnail> Thumbnails, string? Placeholder);
 
-    public static Result Make(byte[] original, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding)
+    /// <param name="embeddedProfile">The file's ICC profile, if any: it decides whether a colour transform is needed.</param>
+    public static Result Make(byte[] original, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding, byte[]? embeddedProfile = null)
     {
+        var toSrgb = IccProfiles.NeedsTransformToSrgb(embeddedProfile) ? "srgb" : null;
         var ordered = specs.OrderByDescending(s => s.LongEdge).ToArray();
         var thumbs = new List<Thumbnail>(ordered.Length);
         Image? previous = null;
@@ -23,7 +25,7 @@ public static class ThumbnailMaker
             foreach (var spec in ordered)
             {
                 var image = previous is null
-                    ? Image.ThumbnailBuffer(original, spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down, outputProfile: "srgb")
+                    ? Image.ThumbnailBuffer(original, spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down, outputProfile: toSrgb)
                     : previous.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down);
                 image = ToDisplayable(image);
                 // The decode is a sequential pipeline: keep the largest size in memory so the smaller
@@ -39,6 +41,17 @@ public static class ThumbnailMaker
     }
 
     /// <summary>8-bit sRGB without alpha (flattened on white): what every browser and JPEG can show.</summary>
+    /// <summary>The ICC profile embedded in a loaded image, if any.</summary>
+    public static byte[]? EmbeddedProfile(Image image) =>
+        image.Contains("icc-profile-data") ? image.Get("icc-profile-data") as byte[] : null;
+
+    /// <summary>The thumbnail stage on its own, as the worker runs it: read the header and profile, then make.</summary>
+    public static Result MakeFromOriginal(byte[] original, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding)
+    {
+        using var header = Image.NewFromBuffer(original, access: Enums.Access.Sequential);
+        return Make(original, specs, encoding, EmbeddedProfile(header));
+    }
+
     private static Image ToDisplayable(Image image)
     {
         if (image.Interpretation is not (Enums.Interpretation.Srgb or Enums.Interpretation.Bw) || image.Format != Enums.BandFormat.Uchar)
