@@ -77,3 +77,30 @@ public class ThumbnailTests
         Assert.Equal("TI:j", hash[2..6]); // 0xFF0000 = 29·83³ + 18·83² + 70·83 + 45 → T I : j
     }
 }
+
+public class BmpTests
+{
+    [Fact]
+    public void Bmp_is_decoded_into_thumbnails_with_its_colours()
+    {
+        var result = ImageAnalyzer.Analyze(TestImages.Bmp24(400, 100), new AnalysisRequest(10_000_000, [ThumbnailSpec.Small], ThumbnailEncoding.Jpeg));
+        Assert.Null(result.ErrorCode);
+        Assert.Equal((400, 100), (result.Width.GetValueOrDefault(), result.Height.GetValueOrDefault()));
+        using var thumb = NetVips.Image.NewFromBuffer(result.Thumbnails[0].Bytes);
+        Assert.Equal(256, thumb.Width);
+        var left = thumb.Getpoint(10, 30);
+        var right = thumb.Getpoint(250, 30);
+        Assert.True(left[0] > 200 && left[2] < 60, $"left pixel {string.Join(",", left)} should be red");
+        Assert.True(right[2] > 200 && right[0] < 60, $"right pixel {string.Join(",", right)} should be blue");
+    }
+
+    [Fact]
+    public void Truncated_or_compressed_bmp_fails_cleanly()
+    {
+        var bmp = TestImages.Bmp24(50, 50);
+        var request = new AnalysisRequest(10_000_000, [ThumbnailSpec.Small], ThumbnailEncoding.Jpeg);
+        Assert.Equal(ImageVault.Contracts.ErrorCodes.CorruptImage, ImageAnalyzer.Analyze(bmp[..200], request).ErrorCode);
+        BitConverter.GetBytes(1).CopyTo(bmp, 30); // BI_RLE8
+        Assert.Equal(ImageVault.Contracts.ErrorCodes.CorruptImage, ImageAnalyzer.Analyze(bmp, request).ErrorCode);
+    }
+}

@@ -23,6 +23,28 @@ public static class TestImages
     public static byte[] UniqueJpeg(int seed, ExifBuilder? exif = null, int width = 64, int height = 48) =>
         Jpeg(width, height, ((byte)(seed * 37 % 256), (byte)(seed * 91 % 256), (byte)(seed * 13 % 256)), exif);
 
+    /// <summary>An uncompressed 24-bit bottom-up BMP: left half red, right half blue.</summary>
+    public static byte[] Bmp24(int width, int height)
+    {
+        var stride = (width * 3 + 3) / 4 * 4;
+        var bmp = new byte[54 + stride * height];
+        "BM"u8.CopyTo(bmp);
+        BitConverter.GetBytes(bmp.Length).CopyTo(bmp, 2);
+        BitConverter.GetBytes(54).CopyTo(bmp, 10);
+        BitConverter.GetBytes(40).CopyTo(bmp, 14);
+        BitConverter.GetBytes(width).CopyTo(bmp, 18);
+        BitConverter.GetBytes(height).CopyTo(bmp, 22);
+        BitConverter.GetBytes((short)1).CopyTo(bmp, 26);
+        BitConverter.GetBytes((short)24).CopyTo(bmp, 28);
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+            {
+                var o = 54 + y * stride + x * 3;
+                if (x < width / 2) bmp[o + 2] = 255; else bmp[o] = 255; // stored B, G, R
+            }
+        return bmp;
+    }
+
     /// <summary>A PNG whose header claims <paramref name="width"/>×<paramref name="height"/> with no pixel data behind it.</summary>
     public static byte[] PngHeaderOnly(uint width, uint height)
     {

@@ -16,7 +16,7 @@ namespace ImageVault.Grains.Images;
 [Reentrant, GrainType("image")]
 public sealed partial class ImageGrain(
     [PersistentState("image", StorageNames.Default)] IPersistentState<ImageState> store,
-    IImageSearchIndex index, IBlobStore blobs, TimeProvider clock, ILogger<ImageGrain> log) : Grain, IImageGrain
+    IImageSearchIndex index, ImageArtefacts artefacts, TimeProvider clock, ILogger<ImageGrain> log) : Grain, IImageGrain
 {
     private const int MaxTransientAttempts = 3;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -154,7 +154,12 @@ public sealed partial class ImageGrain(
 
     private async Task RunPipelineAsync()
     {
-        if (_pipelineRunning || !S.Exists) { if (!S.Exists) await Sweeper.UntrackAsync(ImageId); return; }
+        if (!S.Exists)
+        {
+            await Sweeper.UntrackAsync(ImageId); // purged meanwhile: nothing left to do
+            return;
+        }
+        if (_pipelineRunning) return;
         _pipelineRunning = true;
         try
         {
@@ -175,8 +180,13 @@ public sealed partial class ImageGrain(
 
     private async Task IngestAsync()
     {
-        var worker = GrainFactory.GetGrain<IIngestWorkerGrain>(0);
-        var outcome = await worker.IngestAsync(new IngestJob(Tenant, S.Sha256, S.OriginalKey));
+        IngestOutcome outcome;
+        try { outcome = await GrainFactory.GetGrain<IIngestWorkerGrain>(0).IngestAsync(new IngestJob(Tenant, S.Sha256, S.OriginalKey)); }
+        catch (Exception e) when (e is TimeoutException or IOException or OrleansException)
+        {
+            outcome = new IngestOutcome { ErrorCode = Contracts.ErrorCodes.ProcessingFailed, ErrorDetail = e.GetType().Name, Transient = true };
+        }
+        // Transient failures are retried by the sweeper a few times, then recorded as failed: never a loop.
         if (outcome.Transient && S.Attempts + 1 < MaxTransientAttempts)
         {
             await MutateAsync(s => { s.Attempts++; return true; }); // the sweeper tries again later
@@ -191,11 +201,8 @@ public sealed partial class ImageGrain(
 
     private async Task PurgeStepsAsync()
     {
-        var (tenant, id, sha, version) = (Tenant, ImageId, S.Sha256, S.Version);
-        await foreach (var thumb in blobs.ListAsync(BlobKeys.ThumbnailPrefix(tenant, sha)))
-            await blobs.DeleteAsync(thumb.Key);
-        await blobs.DeleteAsync(S.OriginalKey);
-        await index.DeleteAsync(tenant, id, version + 1);
+        var (tenant, id, sha) = (Tenant, ImageId, S.Sha256);
+        await artefacts.DeleteAllAsync(S);
         await GrainFactory.GetGrain<IContentGrain>(GrainKeys.For(tenant, sha)).ReleaseAsync(id);
         await _gate.WaitAsync();
         try { await store.ClearStateAsync(); }

@@ -17,8 +17,11 @@ public sealed class ImageVaultLimits
     /// <summary>How many files one upload request may carry.</summary>
     [Range(1, 10_000)] public int MaxFilesPerRequest { get; set; } = 1_000;
 
+    /// <summary>The longest decode budget allowed; grain call timeouts are set above it.</summary>
+    public static readonly TimeSpan MaxProcessingTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Time one original may take in the sandboxed decoder before its worker is killed.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")] public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Resident memory a sandboxed worker may reach before it is killed (MiB).</summary>
     [Range(64, 64_000)] public int WorkerMemoryMiB { get; set; } = 1_536;

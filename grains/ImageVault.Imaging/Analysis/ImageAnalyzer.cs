@@ -23,6 +23,7 @@ public static class ImageAnalyzer
 
         var metadata = MetadataReader.Read(new MemoryStream(original, writable: false));
         var partial = new AnalysisResult { Format = header.Format, Width = header.Width, Height = header.Height, Metadata = metadata };
+        if (header.Format == ImageFormat.Bmp) return AnalyzeBmp(original, request, partial);
 
         int width, height, pages;
         byte[]? profile;
@@ -52,6 +53,21 @@ public static class ImageAnalyzer
         catch (VipsException e)
         {
             return known with { ErrorCode = ErrorCodes.CorruptImage, ErrorDetail = Short(e) };
+        }
+    }
+
+    private static AnalysisResult AnalyzeBmp(byte[] original, AnalysisRequest request, AnalysisResult partial)
+    {
+        try
+        {
+            var bmp = BmpDecoder.Decode(original, request.MaxPixels);
+            using var image = Image.NewFromMemory(bmp.Pixels, bmp.Width, bmp.Height, bmp.Bands, Enums.BandFormat.Uchar);
+            var made = ThumbnailMaker.Make(image, request.Thumbnails, request.Encoding);
+            return partial with { Width = bmp.Width, Height = bmp.Height, Thumbnails = made.Thumbnails, Placeholder = made.Placeholder };
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or VipsException)
+        {
+            return partial with { ErrorCode = ErrorCodes.CorruptImage, ErrorDetail = Short(e) };
         }
     }
 

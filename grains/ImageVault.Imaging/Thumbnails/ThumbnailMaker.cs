@@ -17,6 +17,15 @@ public static class ThumbnailMaker
     public static Result Make(byte[] original, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding, byte[]? embeddedProfile = null)
     {
         var toSrgb = IccProfiles.NeedsTransformToSrgb(embeddedProfile) ? "srgb" : null;
+        return Make(spec => Image.ThumbnailBuffer(original, spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down, outputProfile: toSrgb), specs, encoding);
+    }
+
+    /// <summary>Thumbnails of pixels decoded elsewhere (formats libvips cannot load, such as BMP).</summary>
+    public static Result Make(Image decoded, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding) =>
+        Make(spec => decoded.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down), specs, encoding);
+
+    private static Result Make(Func<ThumbnailSpec, Image> largest, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding)
+    {
         var ordered = specs.OrderByDescending(s => s.LongEdge).ToArray();
         var thumbs = new List<Thumbnail>(ordered.Length);
         Image? previous = null;
@@ -24,9 +33,7 @@ public static class ThumbnailMaker
         {
             foreach (var spec in ordered)
             {
-                var image = previous is null
-                    ? Image.ThumbnailBuffer(original, spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down, outputProfile: toSrgb)
-                    : previous.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down);
+                var image = previous is null ? largest(spec) : previous.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down);
                 image = ToDisplayable(image);
                 // The decode is a sequential pipeline: keep the largest size in memory so the smaller
                 // sizes derive from its pixels instead of re-reading the original out of order.
@@ -40,7 +47,6 @@ public static class ThumbnailMaker
         finally { previous?.Dispose(); }
     }
 
-    /// <summary>8-bit sRGB without alpha (flattened on white): what every browser and JPEG can show.</summary>
     /// <summary>The ICC profile embedded in a loaded image, if any.</summary>
     public static byte[]? EmbeddedProfile(Image image) =>
         image.Contains("icc-profile-data") ? image.Get("icc-profile-data") as byte[] : null;

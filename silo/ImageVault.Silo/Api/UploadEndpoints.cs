@@ -43,6 +43,7 @@ public static class UploadEndpoints
                         return Refusal(ErrorCodes.TooManyFiles, $"at most {limits.MaxFilesPerRequest} files per request");
                     var name = HeaderUtilities.RemoveQuotes(cd.FileNameStar.HasValue ? cd.FileNameStar : cd.FileName).Value;
                     items.Add(await uploads.UploadAsync(tenant, name, section.Body, ct));
+                    if (items[^1].ErrorCode == ErrorCodes.TooLarge) break; // don't read on through an oversized body
                 }
             }
             catch (Exception e) when (e is InvalidDataException or IOException && e is not UploadTooLargeException)

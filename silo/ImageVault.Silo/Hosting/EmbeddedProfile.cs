@@ -40,12 +40,15 @@ public static class EmbeddedProfile
         services.AddSingleton<IImageSearchIndex>(sp => new LuceneImageSearchIndex(Paths(sp).IndexPath));
         services.AddSingleton<IImageProcessor, SandboxedImageProcessor>();
         services.AddSingleton<ImageUploadService>();
+        services.AddSingleton<ImageVault.Grains.Images.ImageArtefacts>();
         return services;
     }
 
     /// <summary>The silo half: in-memory reminders (re-registered on start) and the sweeper start-up task.</summary>
     public static ISiloBuilder ConfigureEmbeddedSilo(this ISiloBuilder silo)
     {
+        // Grain calls must outlive the longest decode budget, or a slow file would surface as a call timeout.
+        silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = ImageVaultLimits.MaxProcessingTimeout + TimeSpan.FromSeconds(30));
         silo.UseInMemoryReminderService();
         silo.AddStartupTask(SweeperStartup.StartAsync);
         return silo;
