@@ -20,6 +20,8 @@ public static class ErrorCodes
     public const string ProcessingCrashed = "image.processing_crashed";
     public const string ProcessingFailed = "image.processing_failed";
     public const string MemoryBudgetExceeded = "image.memory_budget_exceeded";
+    /// <summary>The format is recognised but this build has no decoder for its pixels (HEVC-coded HEIC).</summary>
+    public const string DecoderUnavailable = "image.decoder_unavailable";
     public const string NotFound = "resource.not_found";
     public const string InvalidRequest = "request.invalid";
     public const string InvalidCursor = "search.invalid_cursor";

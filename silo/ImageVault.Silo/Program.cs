@@ -1,7 +1,7 @@
 using ImageVault.Contracts;
 using ImageVault.Silo.Api;
 using ImageVault.Silo.Hosting;
-using ImageVault.Silo.Telemetry;
+using ImageVault.Grains.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -47,6 +47,9 @@ public class RestartTests
         var client = app.CreateClient();
         Assert.Equal("ok", await client.GetStringAsync("/healthz"));
         Assert.Equal("ready", await client.GetStringAsync("/readyz"));
-        Assert.Contains("http_server_request_duration", await client.GetStringAsync("/metrics"));
+        await app.UploadNewAsync(TestImages.UniqueJpeg(5150), "metric.jpg");
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.Contains("http_server_request_duration", metrics);
+        Assert.Contains("imagevault_uploads", metrics);
     }
 }

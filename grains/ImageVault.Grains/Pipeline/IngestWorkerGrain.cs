@@ -3,6 +3,7 @@ using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Abstractions.Pipeline;
 using ImageVault.Grains.Options;
 using ImageVault.Grains.Ports;
+using ImageVault.Grains.Telemetry;
 using ImageVault.Imaging.Analysis;
 using ImageVault.Imaging.Thumbnails;
 using Microsoft.Extensions.Options;
@@ -31,8 +32,14 @@ public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processo
             return new IngestOutcome { ErrorCode = ErrorCodes.ProcessingFailed, ErrorDetail = e.Message, Transient = true };
         }
 
+        using var activity = ImageVaultTelemetry.Activities.StartActivity("ingest");
+        activity?.SetTag("imagevault.sha256", job.Sha256);
         var request = new AnalysisRequest(limits.Value.MaxPixels, ThumbnailSpec.Default, limits.Value.ThumbnailEncoding);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await processor.AnalyzeAsync(original, request);
+        ImageVaultTelemetry.IngestDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        ImageVaultTelemetry.IngestedImages.Add(1, new KeyValuePair<string, object?>("result", result.ErrorCode ?? "ok"));
+        activity?.SetTag("imagevault.result", result.ErrorCode ?? "ok");
 
         var thumbs = new Dictionary<string, ThumbnailInfo>();
         foreach (var t in result.Thumbnails)

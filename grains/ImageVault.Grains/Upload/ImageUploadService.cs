@@ -3,6 +3,7 @@ using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Options;
 using ImageVault.Grains.Ports;
+using ImageVault.Grains.Telemetry;
 using ImageVault.Imaging.Formats;
 using ImageVault.Imaging.Metadata;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,16 @@ public sealed partial class ImageUploadService(
 {
     public async Task<UploadItemDto> UploadAsync(string tenant, string? fileName, Stream body, CancellationToken ct)
     {
-        var name = SafeFileName(fileName);
+        using var activity = ImageVaultTelemetry.Activities.StartActivity("upload");
+        var item = await StoreAsync(tenant, SafeFileName(fileName), body, ct);
+        activity?.SetTag("imagevault.outcome", item.Outcome);
+        activity?.SetTag("imagevault.image_id", item.Id);
+        ImageVaultTelemetry.UploadedFiles.Add(1, new KeyValuePair<string, object?>("outcome", item.Outcome));
+        return item;
+    }
+
+    private async Task<UploadItemDto> StoreAsync(string tenant, string name, Stream body, CancellationToken ct)
+    {
         var tempKey = BlobKeys.Temp(GrainKeys.NewId());
         try
         {
@@ -57,6 +67,7 @@ public sealed partial class ImageUploadService(
                 originalKey, header.Width, header.Height, clock.GetUtcNow());
             await grains.GetGrain<IImageGrain>(GrainKeys.For(tenant, imageId)).RegisterAsync(image);
             LogStored(tenant, imageId, counted.BytesRead);
+            ImageVaultTelemetry.UploadedBytes.Add(counted.BytesRead);
             return new UploadItemDto(name, UploadOutcomes.Created, imageId, null, null, sha);
         }
         finally

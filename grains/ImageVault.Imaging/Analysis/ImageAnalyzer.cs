@@ -36,7 +36,7 @@ public static class ImageAnalyzer
         }
         catch (VipsException e)
         {
-            return partial with { ErrorCode = ErrorCodes.CorruptImage, ErrorDetail = Short(e) };
+            return partial with { ErrorCode = DecodeFailureCode(e), ErrorDetail = Short(e) };
         }
 
         if ((long)width * height > request.MaxPixels)
@@ -52,9 +52,14 @@ public static class ImageAnalyzer
         }
         catch (VipsException e)
         {
-            return known with { ErrorCode = ErrorCodes.CorruptImage, ErrorDetail = Short(e) };
+            return known with { ErrorCode = DecodeFailureCode(e), ErrorDetail = Short(e) };
         }
     }
+
+    // The libheif in NetVips.Native ships without an HEVC decoder (a patent matter): such HEIC files are
+    // intact, only undecodable here. Say so rather than calling them corrupt.
+    private static string DecodeFailureCode(VipsException e) =>
+        e.Message.Contains("has not been built in", StringComparison.Ordinal) ? ErrorCodes.DecoderUnavailable : ErrorCodes.CorruptImage;
 
     private static AnalysisResult AnalyzeBmp(byte[] original, AnalysisRequest request, AnalysisResult partial)
     {

@@ -1,7 +1,6 @@
 using ImageVault.Contracts;
 using ImageVault.Grains.Options;
 using ImageVault.Grains.Upload;
-using ImageVault.Silo.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -57,7 +56,6 @@ public static class UploadEndpoints
             items.Add(await uploads.UploadAsync(tenant, name, http.Request.Body, ct));
         }
 
-        foreach (var item in items) ImageVaultTelemetry.UploadedFiles.Add(1, new KeyValuePair<string, object?>("outcome", item.Outcome));
         return Summarise(items);
     }
 

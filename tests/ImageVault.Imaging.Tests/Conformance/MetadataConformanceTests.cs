@@ -80,3 +80,17 @@ public class MetadataConformanceTests(ITestOutputHelper output)
         return sb.ToString();
     }
 }
+
+public class HeicTests
+{
+    [Fact]
+    public void Hevc_heic_keeps_metadata_and_says_the_decoder_is_unavailable()
+    {
+        var bytes = File.ReadAllBytes(Corpus.Path("metadata", "files", "exif-samples", "heic", "IMG_5195.HEIC"));
+        var result = ImageAnalyzer.Analyze(bytes, new AnalysisRequest(200_000_000, ThumbnailSpec.Default, ThumbnailEncoding.Jpeg));
+        Assert.Equal(ImageVault.Contracts.ErrorCodes.DecoderUnavailable, result.ErrorCode);
+        Assert.Equal(ImageFormat.Heic, result.Format);
+        Assert.Equal(("Apple", "2021-04-11T15:47:53.054", "-05:00"), (result.Metadata?.Make, result.Metadata?.CapturedAt, result.Metadata?.CapturedOffset));
+        Assert.Equal((2566, 3313), (result.Width.GetValueOrDefault(), result.Height.GetValueOrDefault()));
+    }
+}
