@@ -9,6 +9,9 @@ bash deploy/ci/install-deps.sh
 export IMAGEVAULT_CORPUS="${IMAGEVAULT_CORPUS:-$(cd .. && pwd)/shared/corpus}"
 [ -d "$IMAGEVAULT_CORPUS" ] || { echo "The test corpus is missing at $IMAGEVAULT_CORPUS (set IMAGEVAULT_CORPUS)." >&2; exit 1; }
 
+# Real servers the integration tests use; each test fails loudly if its server is missing.
+export IMAGEVAULT_TEST_POSTGRES="$(bash deploy/ci/postgres.sh start | tail -n 1)"
+
 dotnet build ImageVault.sln -c Release -nologo -v minimal
 log=$(mktemp)
 set +e

@@ -7,7 +7,8 @@ using OpenTelemetry.Trace;
 
 // Composition root of one ImageVault silo (embedded profile): Orleans, the HTTP API, telemetry.
 var builder = WebApplication.CreateBuilder(args);
-builder.AddImageVaultEmbedded();
+if (builder.Configuration["ImageVault:Profile"] is "Cluster" or "cluster") builder.AddImageVaultCluster();
+else builder.AddImageVaultEmbedded();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddOpenTelemetry()

@@ -49,7 +49,8 @@ public sealed class GrainTestCluster : IAsyncLifetime
             var real = silo.Services.Last(d => d.ServiceType == typeof(IBlobStore));
             silo.Services.Remove(real);
             silo.Services.AddSingleton<IBlobStore>(sp => new FaultyBlobStore((IBlobStore)real.ImplementationFactory!(sp)));
-            silo.ConfigureEmbeddedSilo();
+            silo.UseInMemoryReminderService();
+            silo.ConfigureImageVaultSilo();
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ImageVault.Grains.Ports;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
@@ -13,11 +12,7 @@ namespace ImageVault.Infrastructure.Storage;
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage, IImageCatalog, IDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = JsonGrainStorageSerializer.Options;
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;

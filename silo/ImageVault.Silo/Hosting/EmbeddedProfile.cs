@@ -1,10 +1,6 @@
 using ImageVault.Grains;
 using ImageVault.Grains.Options;
 using ImageVault.Grains.Ports;
-using ImageVault.Grains.Upload;
-using ImageVault.Infrastructure.Blobs;
-using ImageVault.Infrastructure.Sandbox;
-using ImageVault.Infrastructure.Search;
 using ImageVault.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
@@ -22,7 +18,8 @@ public static class EmbeddedProfile
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.ConfigureEmbeddedSilo();
+            silo.UseInMemoryReminderService();
+            silo.ConfigureImageVaultSilo();
         });
         return builder;
     }
@@ -30,29 +27,19 @@ public static class EmbeddedProfile
     /// <summary>Options and adapters; shared by the silo and the grain test cluster.</summary>
     public static IServiceCollection AddEmbeddedServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmbeddedOptions>().Bind(configuration.GetSection(EmbeddedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImageVaultLimits>().Bind(configuration.GetSection(ImageVaultLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteGrainStorage(Paths(sp).StatePath));
+        services.AddImageVaultCore(configuration).AddLocalBlobsAndIndex();
+        services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.StatePath));
         services.AddSingleton<IImageCatalog>(sp => sp.GetRequiredService<SqliteGrainStorage>());
         services.AddGrainStorage(StorageNames.Default, (sp, _) => (IGrainStorage)sp.GetRequiredService<SqliteGrainStorage>());
-        services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(Paths(sp).BlobPath));
-        services.AddSingleton<IImageSearchIndex>(sp => new LuceneImageSearchIndex(Paths(sp).IndexPath));
-        services.AddSingleton<IImageProcessor, SandboxedImageProcessor>();
-        services.AddSingleton<ImageUploadService>();
-        services.AddSingleton<ImageVault.Grains.Images.ImageArtefacts>();
         return services;
     }
 
-    /// <summary>The silo half: in-memory reminders (re-registered on start) and the sweeper start-up task.</summary>
-    public static ISiloBuilder ConfigureEmbeddedSilo(this ISiloBuilder silo)
+    /// <summary>What every profile's silo needs: call timeouts above the decode budget and the sweeper start-up task.</summary>
+    public static ISiloBuilder ConfigureImageVaultSilo(this ISiloBuilder silo)
     {
         // Grain calls must outlive the longest decode budget, or a slow file would surface as a call timeout.
         silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = ImageVaultLimits.MaxProcessingTimeout + TimeSpan.FromSeconds(30));
-        silo.UseInMemoryReminderService();
         silo.AddStartupTask(SweeperStartup.StartAsync);
         return silo;
     }
-
-    private static EmbeddedOptions Paths(IServiceProvider sp) => sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value;
 }
