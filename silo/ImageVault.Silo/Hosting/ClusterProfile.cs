@@ -34,7 +34,7 @@ public static class ClusterProfile
     public static IServiceCollection AddClusterServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ImageVaultClusterOptions>().Bind(configuration.GetSection(ImageVaultClusterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddImageVaultCore(configuration).AddLocalBlobsAndIndex();
+        services.AddImageVaultCore(configuration).AddClusterBlobsAndIndex(configuration);
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ImageVaultClusterOptions>>().Value.PooledConnectionString()));
         services.AddSingleton<IImageCatalog>(sp => new PostgresImageCatalog(sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId));

@@ -23,16 +23,31 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>
-    /// The blob folder and the in-process Lucene index under the data folder. The cluster profile uses
-    /// them too until its S3 and OpenSearch adapters exist: correct for one silo only (one index writer).
-    /// </summary>
+    /// <summary>The blob folder and the in-process Lucene index under the data folder (embedded profile).</summary>
     public static IServiceCollection AddLocalBlobsAndIndex(this IServiceCollection services)
     {
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(Paths(sp).BlobPath));
-        services.AddSingleton<IImageSearchIndex>(sp => new LuceneImageSearchIndex(Paths(sp).IndexPath));
-        return services;
+        return services.AddLuceneIndex();
     }
+
+    /// <summary>
+    /// Cluster profile: S3 when <c>ImageVault:S3</c> is configured, else the local folder. The index is
+    /// Lucene until the OpenSearch/Elasticsearch adapters exist: correct for one silo only (one writer).
+    /// </summary>
+    public static IServiceCollection AddClusterBlobsAndIndex(this IServiceCollection services, IConfiguration configuration)
+    {
+        var s3 = configuration.GetSection(S3Options.Section);
+        if (s3.Exists())
+        {
+            services.AddOptions<S3Options>().Bind(s3).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton<IBlobStore>(sp => new S3BlobStore(sp.GetRequiredService<IOptions<S3Options>>().Value));
+        }
+        else services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(Paths(sp).BlobPath));
+        return services.AddLuceneIndex();
+    }
+
+    private static IServiceCollection AddLuceneIndex(this IServiceCollection services) =>
+        services.AddSingleton<IImageSearchIndex>(sp => new LuceneImageSearchIndex(Paths(sp).IndexPath));
 
     private static EmbeddedOptions Paths(IServiceProvider sp) => sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value;
 }
