@@ -6,10 +6,11 @@ using ImageVault.Testing;
 
 namespace ImageVault.Api.Tests;
 
-/// <summary>The HTTP API on the cluster profile: grain state in PostgreSQL, blobs in S3 (Ceph RGW), both real.</summary>
+/// <summary>The HTTP API on the cluster profile: state in PostgreSQL, blobs in S3 (Ceph RGW), search in OpenSearch; all real.</summary>
 public class ClusterProfileTests : IAsyncLifetime
 {
     private readonly PostgresDatabase _db = new();
+    private readonly string _index = $"iv-cluster-{Guid.NewGuid():N}";
     public Task InitializeAsync() => _db.InitializeAsync();
     public Task DisposeAsync() => _db.DisposeAsync();
 
@@ -26,6 +27,9 @@ public class ClusterProfileTests : IAsyncLifetime
             ["ImageVault:S3:AccessKey"] = s3.AccessKey,
             ["ImageVault:S3:SecretKey"] = s3.SecretKey,
             ["ImageVault:S3:Bucket"] = s3.Bucket,
+            ["ImageVault:OpenSearch:Endpoint"] = Environment.GetEnvironmentVariable("IMAGEVAULT_TEST_OPENSEARCH")
+                ?? throw new InvalidOperationException("IMAGEVAULT_TEST_OPENSEARCH is not set: start OpenSearch with deploy/ci/opensearch.sh"),
+            ["ImageVault:OpenSearch:Index"] = _index,
         });
     }
 
@@ -53,7 +57,7 @@ public class ClusterProfileTests : IAsyncLifetime
         }
         Assert.True(await _db.ScalarAsync<int>("SELECT count(*) FROM OrleansStorage WHERE GrainTypeString = 'image'") == 1);
 
-        Directory.Delete(dataPath, recursive: true); // nothing local matters: state is in PostgreSQL, bytes in S3
+        Directory.Delete(dataPath, recursive: true); // nothing local matters: state in PostgreSQL, bytes in S3, index in OpenSearch
         await using (var app = App(TempFolder.Create("iv-cluster-app2"), bucket))
         {
             var client = app.CreateClient();

@@ -30,6 +30,24 @@ public sealed record ImageSearchDocument
     public string? Placeholder { get; init; }
     public string Stage { get; init; } = "";
 
+    /// <summary>"Canon EOS 5D" from make "Canon" and model "Canon EOS 5D": the model alone when it repeats the make.</summary>
+    public string? Camera => (Make, Model) switch
+    {
+        (null, null) => null,
+        ({ } make, { } model) when model.StartsWith(make.Split(' ')[0], StringComparison.OrdinalIgnoreCase) => model,
+        ({ } make, { } model) => $"{make} {model}",
+        (var make, var model) => make ?? model,
+    };
+
+    /// <summary>Everything keyword search looks through, one field of text for every index adapter.</summary>
+    public string SearchableText()
+    {
+        // File names like "IMG_2041-beach.jpg" hold words analyzers would glue together.
+        var nameWords = string.Join(' ', FileName.Split(['_', '-', '.', ' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
+        return string.Join('\n', new[] { FileName, nameWords, Title, Description, Make, Model, Lens }
+            .Concat(Tags).Concat(Places).Where(s => !string.IsNullOrWhiteSpace(s)));
+    }
+
     public string Orientation => (Width, Height) switch
     {
         (int w, int h) when w > h => "landscape",

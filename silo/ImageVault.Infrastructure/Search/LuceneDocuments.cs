@@ -31,7 +31,7 @@ internal static class LuceneDocuments
             new StringField(Id, d.Id, Field.Store.NO),
             new SortedDocValuesField(IdSort, new BytesRef(d.Id)),
             new StoredField(Version, d.Version),
-            new TextField(Text, SearchableText(d), Field.Store.NO),
+            new TextField(Text, d.SearchableText(), Field.Store.NO),
             new StringField(Format, d.Format, Field.Store.NO),
             new StringField(Orientation, d.Orientation, Field.Store.NO),
             new StringField(Trashed, d.Trashed ? "1" : "0", Field.Store.NO),
@@ -54,7 +54,7 @@ internal static class LuceneDocuments
         foreach (var album in d.AlbumIds) doc.Add(new StringField(Album, album, Field.Store.NO));
         if (d.Make is { } make) doc.Add(new StringField(Make, make.ToLowerInvariant(), Field.Store.NO));
         if (d.Model is { } model) doc.Add(new StringField(Model, model.ToLowerInvariant(), Field.Store.NO));
-        if (Camera(d) is { } camera) doc.Add(new SortedSetDocValuesField(CameraFacet, new BytesRef(camera)));
+        if (d.Camera is { } camera) doc.Add(new SortedSetDocValuesField(CameraFacet, new BytesRef(camera)));
         if (d.CapturedAt is { } captured)
         {
             doc.Add(new Int64Field(Captured, captured.Ticks, Field.Store.NO));
@@ -79,21 +79,4 @@ internal static class LuceneDocuments
 
     public static ImageSearchDocument FromLucene(Document doc) =>
         JsonSerializer.Deserialize<ImageSearchDocument>(doc.Get(Stored), Json)!;
-
-    /// <summary>"Canon EOS 5D" from make "Canon" and model "Canon EOS 5D": the model alone when it repeats the make.</summary>
-    public static string? Camera(ImageSearchDocument d) => (d.Make, d.Model) switch
-    {
-        (null, null) => null,
-        ({ } make, { } model) when model.StartsWith(make.Split(' ')[0], StringComparison.OrdinalIgnoreCase) => model,
-        ({ } make, { } model) => $"{make} {model}",
-        (var make, var model) => make ?? model,
-    };
-
-    private static string SearchableText(ImageSearchDocument d)
-    {
-        // File names like "IMG_2041-beach.jpg" hold words the analyzer would glue together.
-        var nameWords = string.Join(' ', d.FileName.Split(['_', '-', '.', ' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
-        return string.Join('\n', new[] { d.FileName, nameWords, d.Title, d.Description, d.Make, d.Model, d.Lens }
-            .Concat(d.Tags).Concat(d.Places).Where(s => !string.IsNullOrWhiteSpace(s)));
-    }
 }

@@ -3,6 +3,7 @@ using ImageVault.Grains.Options;
 using ImageVault.Grains.Ports;
 using ImageVault.Grains.Upload;
 using ImageVault.Infrastructure.Blobs;
+using ImageVault.Infrastructure.OpenSearch;
 using ImageVault.Infrastructure.Sandbox;
 using ImageVault.Infrastructure.Search;
 using Microsoft.Extensions.Options;
@@ -31,8 +32,8 @@ public static class CoreServices
     }
 
     /// <summary>
-    /// Cluster profile: S3 when <c>ImageVault:S3</c> is configured, else the local folder. The index is
-    /// Lucene until the OpenSearch/Elasticsearch adapters exist: correct for one silo only (one writer).
+    /// Cluster profile: S3 when <c>ImageVault:S3</c> is configured, else the local folder; OpenSearch when
+    /// <c>ImageVault:OpenSearch</c> is, else the local Lucene index (correct for one silo only: one writer).
     /// </summary>
     public static IServiceCollection AddClusterBlobsAndIndex(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,7 +44,11 @@ public static class CoreServices
             services.AddSingleton<IBlobStore>(sp => new S3BlobStore(sp.GetRequiredService<IOptions<S3Options>>().Value));
         }
         else services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(Paths(sp).BlobPath));
-        return services.AddLuceneIndex();
+
+        var openSearch = configuration.GetSection(OpenSearchOptions.Section);
+        if (!openSearch.Exists()) return services.AddLuceneIndex();
+        services.AddOptions<OpenSearchOptions>().Bind(openSearch).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddSingleton<IImageSearchIndex>(sp => new OpenSearchImageSearchIndex(sp.GetRequiredService<IOptions<OpenSearchOptions>>().Value));
     }
 
     private static IServiceCollection AddLuceneIndex(this IServiceCollection services) =>

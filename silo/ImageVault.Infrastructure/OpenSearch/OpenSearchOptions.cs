@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ImageVault.Infrastructure.OpenSearch;
+
+/// <summary>An OpenSearch 2.x cluster for <see cref="OpenSearchImageSearchIndex"/> (section <c>ImageVault:OpenSearch</c>).</summary>
+public sealed class OpenSearchOptions
+{
+    public const string Section = "ImageVault:OpenSearch";
+
+    [Required, Url] public string Endpoint { get; set; } = "";
+
+    /// <summary>The one index all tenants share (routed and filtered by tenant).</summary>
+    [Required, RegularExpression("^[a-z0-9][a-z0-9_-]{0,100}$")] public string Index { get; set; } = "imagevault-images";
+
+    /// <summary>
+    /// How often new writes become searchable. Writes wait for it (refresh=wait_for) so that an
+    /// acknowledged change is visible: shorter means snappier edits, longer means cheaper bulk ingest.
+    /// </summary>
+    [RegularExpression("^[0-9]+(ms|s)$")] public string RefreshInterval { get; set; } = "250ms";
+
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+}
