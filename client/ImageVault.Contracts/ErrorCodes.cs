@@ -29,4 +29,6 @@ public static class ErrorCodes
     public const string AlbumCycle = "album.cycle";
     public const string Conflict = "request.conflict";
     public const string Internal = "server.internal";
+    /// <summary>A dependency or part of the cluster is briefly unavailable: retry after the Retry-After delay.</summary>
+    public const string Unavailable = "service.unavailable";
 }

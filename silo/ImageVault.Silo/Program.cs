@@ -1,4 +1,3 @@
-using ImageVault.Contracts;
 using ImageVault.Silo.Api;
 using ImageVault.Silo.Hosting;
 using ImageVault.Grains.Telemetry;
@@ -16,13 +15,7 @@ builder.Services.AddOpenTelemetry()
     .WithMetrics(m => m.AddMeter(ImageVaultTelemetry.Name).AddAspNetCoreInstrumentation().AddPrometheusExporter());
 
 var app = builder.Build();
-app.UseExceptionHandler(error => error.Run(async http =>
-{
-    // Anything unexpected still answers a problem with a stable code; details stay in the log.
-    var bad = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException b;
-    var result = bad ? Problems.Invalid("the request could not be read") : Problems.Of(ErrorCodes.Internal, "an unexpected error occurred");
-    await result.ExecuteAsync(http);
-}));
+app.UseExceptionHandler(error => error.Run(ExceptionMapping.HandleAsync));
 app.UseStatusCodePages();
 
 app.MapHealthEndpoints();

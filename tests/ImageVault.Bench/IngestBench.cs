@@ -14,26 +14,19 @@ internal static class IngestBench
     public static async Task RunAsync(string[] files)
     {
         Console.WriteLine("\n== ingest through a silo process (HTTP upload → ready and indexed) ==");
-        var config = typeof(IngestBench).Assembly.Location.Contains("/Release/") ? "Release" : "Debug";
-        var siloDir = Path.Combine(RepoPaths.Root, "silo", "ImageVault.Silo", "bin", config, "net10.0");
-        var port = ImageVaultApp.FreePort();
         var data = TempFolder.Create("iv-bench-data");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = siloDir, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(siloDir, "ImageVault.Silo.dll"), "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
-        start.Environment["ImageVault__DataPath"] = data;
-        start.Environment["ImageVault__SiloPort"] = ImageVaultApp.FreePort().ToString();
-        start.Environment["ImageVault__GatewayPort"] = ImageVaultApp.FreePort().ToString();
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var silo = Process.Start(start)!;
-        _ = silo.StandardOutput.ReadToEndAsync();
-        _ = silo.StandardError.ReadToEndAsync();
+        await using var silo = SiloProcess.Start(new Dictionary<string, string>
+        {
+            ["ImageVault:DataPath"] = data,
+            ["ImageVault:SiloPort"] = ImageVaultApp.FreePort().ToString(),
+            ["ImageVault:GatewayPort"] = ImageVaultApp.FreePort().ToString(),
+        });
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
-            await WaitReadyAsync(http);
+            var http = silo.Http;
+            await silo.WaitReadyAsync(TimeSpan.FromSeconds(60));
             var peakRss = 0L;
-            using var sampler = new Timer(_ => peakRss = Math.Max(peakRss, TreeRss(silo.Id)), null, 0, 100);
+            using var sampler = new Timer(_ => peakRss = Math.Max(peakRss, silo.TreeRss()), null, 0, 100);
 
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (file, ct) =>
@@ -55,39 +48,7 @@ internal static class IngestBench
         }
         finally
         {
-            silo.Kill(entireProcessTree: true);
-            await silo.WaitForExitAsync();
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try { if ((await http.GetAsync("/readyz")).IsSuccessStatusCode) return; }
-            catch (HttpRequestException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the silo did not become ready");
-    }
-
-    /// <summary>Resident memory of a process and its children (the sandboxed workers), from /proc.</summary>
-    private static long TreeRss(int root)
-    {
-        long total = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var pid = int.Parse(Path.GetFileName(dir));
-                if (pid != root && int.Parse(fields[1]) != root) continue;
-                total += long.Parse(fields[21]) * Environment.SystemPageSize;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { }
-        }
-        return total;
     }
 }

@@ -27,6 +27,14 @@ public sealed partial class ImageGrain(
     private string ImageId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
     private IPipelineSweeperGrain Sweeper => GrainFactory.GetGrain<IPipelineSweeperGrain>(IPipelineSweeperGrain.KeyFor(Tenant, ImageId));
 
+    public override Task OnActivateAsync(CancellationToken ct)
+    {
+        // Activated with work unfinished (its last silo died, or the process restarted): resume it now
+        // instead of waiting for the sweeper, which stays the backstop for images nobody touches.
+        if (S.Exists && S.Stage is PipelineStage.Stored or PipelineStage.Purging) StartPipeline();
+        return Task.CompletedTask;
+    }
+
     public Task<ImageState?> GetAsync() => Task.FromResult(S.Exists ? S : null);
 
     public async Task<ImageState> RegisterAsync(NewImage image)

@@ -1,7 +1,9 @@
 using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Abstractions.Pipeline;
+using ImageVault.Grains.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ImageVault.Grains.Pipeline;
 
@@ -16,11 +18,8 @@ public sealed class SweeperState
 [GrainType("sweeper")]
 public sealed partial class PipelineSweeperGrain(
     [PersistentState("sweeper", StorageNames.Default)] IPersistentState<SweeperState> store,
-    TimeProvider clock, ILogger<PipelineSweeperGrain> log) : Grain, IPipelineSweeperGrain, IRemindable
+    IOptions<PipelineOptions> options, TimeProvider clock, ILogger<PipelineSweeperGrain> log) : Grain, IPipelineSweeperGrain, IRemindable
 {
-    public static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(2);
-
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
     public async Task TrackAsync(string imageId)
@@ -52,12 +51,12 @@ public sealed partial class PipelineSweeperGrain(
 
     public async Task StartAsync()
     {
-        await this.RegisterOrUpdateReminder("sweep", Period, Period);
+        await this.RegisterOrUpdateReminder("sweep", options.Value.SweepPeriod, options.Value.SweepPeriod);
         // After a restart everything still tracked was interrupted: re-drive it now, not in two minutes.
         await SweepAsync(TimeSpan.Zero);
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => SweepAsync(StuckAfter);
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SweepAsync(options.Value.StuckAfter);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeper could not resume image {ImageId}")]
     private partial void LogResumeFailed(string imageId, Exception e);

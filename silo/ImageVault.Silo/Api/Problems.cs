@@ -13,6 +13,7 @@ public static class Problems
         ErrorCodes.TooManyPixels or ErrorCodes.CorruptImage or ErrorCodes.AlbumCycle => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.Conflict or ErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
         ErrorCodes.Internal => StatusCodes.Status500InternalServerError,
+        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 

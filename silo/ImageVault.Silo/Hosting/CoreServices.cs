@@ -17,6 +17,7 @@ public static class CoreServices
     {
         services.AddOptions<EmbeddedOptions>().Bind(configuration.GetSection(EmbeddedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImageVaultLimits>().Bind(configuration.GetSection(ImageVaultLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IImageProcessor, SandboxedImageProcessor>();
         services.AddSingleton<ImageUploadService>();
