@@ -1,22 +1,21 @@
 using ImageVault.Silo.Api;
 using ImageVault.Silo.Hosting;
-using ImageVault.Grains.Telemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
+using Orleans.Dashboard;
 
-// Composition root of one ImageVault silo (embedded profile): Orleans, the HTTP API, telemetry.
+// Composition root of one ImageVault silo (embedded or cluster profile): Orleans, the HTTP API, telemetry.
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["ImageVault:Profile"] is "Cluster" or "cluster") builder.AddImageVaultCluster();
 else builder.AddImageVaultEmbedded();
 builder.Services.AddProblemDetails();
+builder.Services.AddAdminAccess();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddOpenTelemetry()
-    .WithTracing(t => t.AddSource(ImageVaultTelemetry.Name).AddAspNetCoreInstrumentation())
-    .WithMetrics(m => m.AddMeter(ImageVaultTelemetry.Name).AddAspNetCoreInstrumentation().AddPrometheusExporter());
+builder.Services.AddImageVaultTelemetry(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(error => error.Run(ExceptionMapping.HandleAsync));
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthEndpoints();
 app.MapUploadEndpoints();
@@ -26,6 +25,7 @@ app.MapAlbumEndpoints();
 app.MapSearchEndpoints();
 app.MapAdminEndpoints();
 app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapOrleansDashboard("/admin/dashboard").RequireAuthorization(AdminAccess.Policy);
 
 app.Run();
 

@@ -64,7 +64,7 @@ public class ClusterProfileTests : IAsyncLifetime
             var image = await client.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", ImageVaultApp.Json);
             Assert.Equal("ClusterCam", image!.Metadata?.Make);
             Assert.Equal(bytes, await client.GetByteArrayAsync($"/api/v1/images/{id}/original"));
-            var reindex = await (await client.PostAsync("/api/v1/admin/reindex", null)).Content.ReadFromJsonAsync<ReindexResultDto>(ImageVaultApp.Json);
+            var reindex = await (await app.CreateOperatorClient().PostAsync("/api/v1/admin/reindex", null)).Content.ReadFromJsonAsync<ReindexResultDto>(ImageVaultApp.Json);
             Assert.Equal(1, reindex!.Indexed);
             var found = await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?q=clustercam", ImageVaultApp.Json);
             Assert.Equal([id], found!.Items.Select(i => i.Id));

@@ -27,11 +27,22 @@ public sealed class ImageVaultApp : WebApplicationFactory<Program>
             ["ImageVault:Limits:Workers"] = "2",
             ["ImageVault:Limits:ProcessingTimeout"] = "00:00:15",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["ImageVault:Admin:Token"] = OperatorToken,
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
 
+    public const string OperatorToken = "test-operator-token-1f3e";
+
     public string DataPath { get; }
+
+    /// <summary>A client that carries the operator token the admin routes and dashboard require.</summary>
+    public HttpClient CreateOperatorClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorToken);
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

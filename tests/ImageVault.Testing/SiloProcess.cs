@@ -17,6 +17,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         (_process, HttpPort) = (process, port);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ImageVaultApp.OperatorToken);
     }
 
     public static string SiloDirectory()
@@ -35,6 +36,7 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var a in new[] { Path.Combine(dir, "ImageVault.Silo.dll"), "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ImageVault__Admin__Token"] = ImageVaultApp.OperatorToken;
         foreach (var (k, v) in settings) start.Environment[k.Replace(":", "__")] = v;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the silo did not start");
         _ = process.StandardOutput.ReadToEndAsync();

@@ -11,7 +11,7 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/v1/admin");
+        var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Hosting.AdminAccess.Policy);
         admin.MapPost("/reindex", async (HttpContext h, IGrainFactory g, IImageCatalog catalog) =>
         {
             var tenant = RequestTenant.Of(h);

@@ -3,6 +3,7 @@ using ImageVault.Grains.Options;
 using ImageVault.Grains.Ports;
 using ImageVault.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -40,6 +41,7 @@ public static class EmbeddedProfile
         // Grain calls must outlive the longest decode budget, or a slow file would surface as a call timeout.
         silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = ImageVaultLimits.MaxProcessingTimeout + TimeSpan.FromSeconds(30));
         silo.AddStartupTask(SweeperStartup.StartAsync);
+        silo.AddDashboard(); // served at /admin/dashboard, operators only (Program.cs)
         // Orleans refuses reminder periods under a minute unless told otherwise; the sweep period may be shorter.
         var sweep = silo.Configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>()?.SweepPeriod ?? TimeSpan.FromMinutes(1);
         silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = sweep < TimeSpan.FromMinutes(1) ? sweep : TimeSpan.FromMinutes(1));
