@@ -22,7 +22,7 @@ public sealed class ImageVaultClusterOptions
     [Range(1, 65535)] public int SiloPort { get; set; } = 11111;
     [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address other silos reach this one at (default: loopback).</summary>
+    /// <summary>The address other silos reach this one at: an IP, or a host name resolved at start (default: loopback).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     public string PooledConnectionString() =>

@@ -24,7 +24,7 @@ public static class ClusterProfile
         builder.UseOrleans(silo =>
         {
             silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
-            silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(Advertised(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
             silo.UsePostgres(options.PooledConnectionString());
         });
         return builder;
@@ -57,6 +57,12 @@ public static class ClusterProfile
         silo.ConfigureImageVaultSilo();
         return silo;
     }
+
+    /// <summary>An IP address as given, or a host name (compose, DNS) resolved to its first IPv4 address.</summary>
+    private static IPAddress Advertised(string address) =>
+        IPAddress.TryParse(address, out var ip) ? ip
+            : Dns.GetHostAddresses(address).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+              ?? throw new InvalidOperationException($"ImageVault:Cluster:AdvertisedAddress '{address}' resolves to no IPv4 address");
 
     private sealed class SchemaMigration(PostgresSchemaMigrator migrator, IOptions<ImageVaultClusterOptions> options) : IHostedService
     {
