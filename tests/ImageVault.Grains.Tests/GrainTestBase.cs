@@ -1,6 +1,7 @@
 using ImageVault.Contracts;
 using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
+using ImageVault.Grains.Abstractions.Pipeline;
 using ImageVault.Grains.Upload;
 using ImageVault.Testing;
 
@@ -43,5 +44,17 @@ public abstract class GrainTestBase(GrainTestCluster fixture)
         }
     }
 
-    protected Task<ImageState> WaitProcessedAsync(string id) => WaitUntilAsync(id, s => s is { Stage: not PipelineStage.Stored });
+    /// <summary>Done means out of "stored" and out of the sweeper (which it leaves once its state is indexed too).</summary>
+    protected async Task<ImageState> WaitProcessedAsync(string id)
+    {
+        var state = await WaitUntilAsync(id, s => s is { Stage: not PipelineStage.Stored });
+        var sweeper = Fixture.Grains.GetGrain<IPipelineSweeperGrain>(IPipelineSweeperGrain.KeyFor(Tenant, id));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await sweeper.PendingAsync()).Contains(id))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"image {id} processed but never indexed");
+            await Task.Delay(50);
+        }
+        return (await Image(id).GetAsync())!;
+    }
 }

@@ -24,9 +24,9 @@ public class ImageGrainTests(GrainTestCluster fixture) : GrainTestBase(fixture)
         foreach (var thumb in state.Thumbnails.Values) Assert.NotNull(await Fixture.Blobs.StatAsync(thumb.Key));
         Assert.NotNull(state.Placeholder);
 
+        Assert.DoesNotContain(id, await PendingAsync());
         var found = await Fixture.Service<IImageSearchIndex>().SearchAsync(Tenant, new ImageSearchQuery { Text = "acme" });
         Assert.Contains(found.Items, d => d.Id == id);
-        Assert.DoesNotContain(id, await PendingAsync());
     }
 
     [Fact]

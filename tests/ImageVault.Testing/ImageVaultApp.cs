@@ -69,15 +69,19 @@ public sealed class ImageVaultApp : WebApplicationFactory<Program>
         return body!.Items[0].Id!;
     }
 
-    /// <summary>Polls the image until its pipeline leaves the "stored" stage.</summary>
+    /// <summary>
+    /// Polls until the image's pipeline is done: out of the "stored" stage and out of the pipeline
+    /// backlog, which it leaves only once its new state is indexed too (state is written first).
+    /// </summary>
     public async Task<ImageDto> WaitProcessedAsync(string id, TimeSpan? timeout = null)
     {
-        var client = CreateClient();
+        var client = CreateOperatorClient();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var image = await client.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", Json);
-            if (image!.Status.Stage != "stored") return image;
+            var pending = await client.GetStringAsync("/api/v1/admin/pipeline");
+            if (image!.Status.Stage != "stored" && !pending.Contains($"\"{id}\"", StringComparison.Ordinal)) return image;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"image {id} still unprocessed");
             await Task.Delay(50);
         }

@@ -58,6 +58,16 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException("the silo did not become ready");
     }
 
+    /// <summary>SIGTERM, as systemd or Kubernetes stop a silo, and waits for a graceful exit.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill!.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGKILL, children (the imaging workers) included.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
