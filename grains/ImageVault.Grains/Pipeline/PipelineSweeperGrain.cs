@@ -4,6 +4,7 @@ using ImageVault.Grains.Abstractions.Pipeline;
 using ImageVault.Grains.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace ImageVault.Grains.Pipeline;
 
@@ -22,22 +23,41 @@ public sealed partial class PipelineSweeperGrain(
 {
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
-    public async Task TrackAsync(string imageId)
+    public Task TrackAsync(string imageId) => UpdateAsync(pending => pending.TryAdd(imageId, clock.GetUtcNow()));
+
+    public Task UntrackAsync(string imageId) => UpdateAsync(pending => pending.Remove(imageId));
+
+    public async Task<IReadOnlyList<string>> PendingAsync()
     {
-        if (store.State.Pending.ContainsKey(imageId)) return;
-        store.State.Pending[imageId] = clock.GetUtcNow();
-        await store.WriteStateAsync();
+        await store.ReadStateAsync(); // the stored set is the truth, even if another activation wrote it
+        return store.State.Pending.Keys.ToArray();
     }
 
-    public async Task UntrackAsync(string imageId)
+    /// <summary>
+    /// Applies an idempotent change to the pending set and stores it. If another activation of this
+    /// shard wrote meanwhile (possible while a dead silo is being declared dead), re-read and re-apply:
+    /// a stale in-memory set would otherwise hide images from every sweep.
+    /// </summary>
+    private async Task UpdateAsync(Func<Dictionary<string, DateTimeOffset>, bool> change)
     {
-        if (store.State.Pending.Remove(imageId)) await store.WriteStateAsync();
+        for (var attempt = 0; ; attempt++)
+        {
+            if (!change(store.State.Pending)) return;
+            try
+            {
+                await store.WriteStateAsync();
+                return;
+            }
+            catch (InconsistentStateException) when (attempt < 3)
+            {
+                await store.ReadStateAsync();
+            }
+        }
     }
-
-    public Task<IReadOnlyList<string>> PendingAsync() => Task.FromResult<IReadOnlyList<string>>(store.State.Pending.Keys.ToArray());
 
     public async Task<int> SweepAsync(TimeSpan olderThan)
     {
+        await store.ReadStateAsync();
         var cutoff = clock.GetUtcNow() - olderThan;
         var due = store.State.Pending.Where(p => p.Value <= cutoff).Select(p => p.Key).ToArray();
         foreach (var imageId in due)
