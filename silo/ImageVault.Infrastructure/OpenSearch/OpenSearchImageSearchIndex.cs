@@ -23,6 +23,8 @@ public sealed class OpenSearchImageSearchIndex : IImageSearchIndex, IDisposable
     public OpenSearchImageSearchIndex(OpenSearchOptions options, HttpMessageHandler? handler = null)
     {
         _http = new HttpClient(handler ?? new SocketsHttpHandler()) { BaseAddress = new Uri(options.Endpoint.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
+        // Elasticsearch 8/9 answer plain JSON requests as their v8 REST API; say which media type we read.
+        if (options.Engine == SearchEngine.Elasticsearch) _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         if (options.Username is not null)
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));

@@ -2,10 +2,20 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ImageVault.Infrastructure.OpenSearch;
 
-/// <summary>An OpenSearch 2.x cluster for <see cref="OpenSearchImageSearchIndex"/> (section <c>ImageVault:OpenSearch</c>).</summary>
+/// <summary>The two engines the JSON search adapter speaks to.</summary>
+public enum SearchEngine { OpenSearch, Elasticsearch }
+
+/// <summary>
+/// A search cluster for <see cref="OpenSearchImageSearchIndex"/>: OpenSearch 2.x (section
+/// <c>ImageVault:OpenSearch</c>, verified live) or Elasticsearch 8/9 (section <c>ImageVault:Elasticsearch</c>,
+/// verified only by the exact-request tests so far).
+/// </summary>
 public sealed class OpenSearchOptions
 {
     public const string Section = "ImageVault:OpenSearch";
+    public const string ElasticsearchSection = "ImageVault:Elasticsearch";
+
+    public SearchEngine Engine { get; set; } = SearchEngine.OpenSearch;
 
     [Required, Url] public string Endpoint { get; set; } = "";
 

@@ -34,7 +34,8 @@ public static class CoreServices
 
     /// <summary>
     /// Cluster profile: S3 when <c>ImageVault:S3</c> is configured, else the local folder; OpenSearch when
-    /// <c>ImageVault:OpenSearch</c> is, else the local Lucene index (correct for one silo only: one writer).
+    /// <c>ImageVault:OpenSearch</c> is (Elasticsearch for <c>ImageVault:Elasticsearch</c>), else the local
+    /// Lucene index (correct for one silo only: one writer).
     /// </summary>
     public static IServiceCollection AddClusterBlobsAndIndex(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,8 +48,11 @@ public static class CoreServices
         else services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(Paths(sp).BlobPath));
 
         var openSearch = configuration.GetSection(OpenSearchOptions.Section);
-        if (!openSearch.Exists()) return services.AddLuceneIndex();
-        services.AddOptions<OpenSearchOptions>().Bind(openSearch).ValidateDataAnnotations().ValidateOnStart();
+        var elastic = configuration.GetSection(OpenSearchOptions.ElasticsearchSection);
+        if (!openSearch.Exists() && !elastic.Exists()) return services.AddLuceneIndex();
+        services.AddOptions<OpenSearchOptions>().Bind(openSearch.Exists() ? openSearch : elastic)
+            .Configure(o => o.Engine = openSearch.Exists() ? SearchEngine.OpenSearch : SearchEngine.Elasticsearch)
+            .ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<IImageSearchIndex>(sp => new OpenSearchImageSearchIndex(sp.GetRequiredService<IOptions<OpenSearchOptions>>().Value));
     }
 
