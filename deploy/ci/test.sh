@@ -11,7 +11,7 @@ export IMAGEVAULT_CORPUS="${IMAGEVAULT_CORPUS:-$(cd .. && pwd)/shared/corpus}"
 
 # Real servers the integration tests use; each test fails loudly if its server is missing.
 export IMAGEVAULT_TEST_POSTGRES="$(bash deploy/ci/postgres.sh start | tail -n 1)"
-trap 'bash deploy/ci/ceph-rgw.sh stop; bash deploy/ci/opensearch.sh stop' EXIT
+trap 'bash deploy/ci/ceph-rgw.sh stop; bash deploy/ci/opensearch.sh stop; bash deploy/ci/postgres.sh stop' EXIT
 export IMAGEVAULT_TEST_S3="$(bash deploy/ci/ceph-rgw.sh start | tail -n 3 | tr '\n' ' ')"
 export IMAGEVAULT_TEST_OPENSEARCH="$(bash deploy/ci/opensearch.sh start | tail -n 1)"
 

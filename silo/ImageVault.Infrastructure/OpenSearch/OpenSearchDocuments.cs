@@ -14,12 +14,16 @@ internal static class OpenSearchDocuments
     /// rest, lower-cased); filters are keywords with a lower-case normaliser; the whole document rides
     /// along unindexed under "doc" so hits need no second lookup.
     /// </summary>
-    public static JsonObject IndexDefinition(string refreshInterval) => new()
+    /// <summary>Dimension of the image embeddings the analysis pipeline stores (ResNet18 global pooling).</summary>
+    public const int EmbeddingDimensions = 512;
+
+    public static JsonObject IndexDefinition(string refreshInterval, SearchEngine engine) => new()
     {
         ["settings"] = new JsonObject
         {
             ["number_of_shards"] = 1,
             ["refresh_interval"] = refreshInterval,
+            ["index.knn"] = engine == SearchEngine.OpenSearch ? true : null, // OpenSearch's k-NN plugin switch
             ["analysis"] = new JsonObject { ["normalizer"] = new JsonObject { ["lower"] = new JsonObject { ["type"] = "custom", ["filter"] = new JsonArray("lowercase") } } },
         },
         ["mappings"] = new JsonObject
@@ -35,9 +39,19 @@ internal static class OpenSearchDocuments
                 ["rating"] = Type("integer"), ["long_edge"] = Type("integer"), ["location"] = Type("geo_point"),
                 ["captured"] = Type("long"), ["uploaded"] = Type("long"), ["sort_captured"] = Type("long"), ["sort_uploaded"] = Type("long"),
                 ["doc"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
+                ["embedding"] = EmbeddingField(engine),
             },
         },
     };
+
+    /// <summary>Where the dialects differ: the vector field for similar-image search (filled by the analysis work).</summary>
+    private static JsonObject EmbeddingField(SearchEngine engine) => engine == SearchEngine.Elasticsearch
+        ? new JsonObject { ["type"] = "dense_vector", ["dims"] = EmbeddingDimensions, ["index"] = true, ["similarity"] = "cosine" }
+        : new JsonObject
+        {
+            ["type"] = "knn_vector", ["dimension"] = EmbeddingDimensions,
+            ["method"] = new JsonObject { ["name"] = "hnsw", ["space_type"] = "cosinesimil", ["engine"] = "lucene" },
+        };
 
     public static string DocumentId(string tenant, string imageId) => Uri.EscapeDataString($"{tenant}/{imageId}");
 

@@ -18,6 +18,7 @@ public sealed class OpenSearchImageSearchIndex : IImageSearchIndex, IDisposable
     private readonly HttpClient _http;
     private readonly string _index;
     private readonly string _refreshInterval;
+    private readonly SearchEngine _engine;
     private readonly Lazy<Task> _ready;
 
     public OpenSearchImageSearchIndex(OpenSearchOptions options, HttpMessageHandler? handler = null)
@@ -28,7 +29,7 @@ public sealed class OpenSearchImageSearchIndex : IImageSearchIndex, IDisposable
         if (options.Username is not null)
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
-        (_index, _refreshInterval) = (options.Index, options.RefreshInterval);
+        (_index, _refreshInterval, _engine) = (options.Index, options.RefreshInterval, options.Engine);
         _ready = new Lazy<Task>(EnsureIndexAsync);
     }
 
@@ -85,7 +86,7 @@ public sealed class OpenSearchImageSearchIndex : IImageSearchIndex, IDisposable
     {
         using var head = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, _index));
         if (head.IsSuccessStatusCode) return;
-        using var created = await _http.PutAsync(_index, Content(OpenSearchDocuments.IndexDefinition(_refreshInterval)));
+        using var created = await _http.PutAsync(_index, Content(OpenSearchDocuments.IndexDefinition(_refreshInterval, _engine)));
         var text = await created.Content.ReadAsStringAsync();
         if (!created.IsSuccessStatusCode && !text.Contains("resource_already_exists_exception", StringComparison.Ordinal))
             throw new SearchIndexException($"creating index '{_index}' failed with {(int)created.StatusCode}: {Short(text)}");

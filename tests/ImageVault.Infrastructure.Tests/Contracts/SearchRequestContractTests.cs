@@ -127,5 +127,16 @@ public class SearchRequestContractTests
         Assert.Equal("geo_point", mapping["properties"]!["location"]!["type"]!.GetValue<string>());
         Assert.False(mapping["properties"]!["doc"]!["enabled"]!.GetValue<bool>());
         Assert.Equal("250ms", create.Body["settings"]!["refresh_interval"]!.GetValue<string>());
+        var embedding = mapping["properties"]!["embedding"]!;
+        if (engine == SearchEngine.Elasticsearch)
+        {
+            Assert.Equal(("dense_vector", 512, "cosine"), (embedding["type"]!.GetValue<string>(), embedding["dims"]!.GetValue<int>(), embedding["similarity"]!.GetValue<string>()));
+            Assert.Null(create.Body["settings"]!["index.knn"]);
+        }
+        else
+        {
+            Assert.Equal(("knn_vector", 512, "cosinesimil"), (embedding["type"]!.GetValue<string>(), embedding["dimension"]!.GetValue<int>(), embedding["method"]!["space_type"]!.GetValue<string>()));
+            Assert.True(create.Body["settings"]!["index.knn"]!.GetValue<bool>());
+        }
     }
 }
