@@ -26,7 +26,7 @@ stop() {
 if [ "$action" = stop ]; then stop; exit 0; fi
 [ "$action" = start ] || { echo "usage: $0 start|stop" >&2; exit 2; }
 
-if ! command -v radosgw >/dev/null || ! command -v ceph-osd >/dev/null; then
+if ! command -v radosgw >/dev/null || ! command -v ceph-osd >/dev/null || ! command -v uuidgen >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends ceph-mon ceph-osd radosgw ceph-common uuid-runtime >/dev/null

@@ -4,6 +4,7 @@
 set -euo pipefail
 
 packages=(
+  curl               # readiness checks of the test servers
   python3            # stands in for a worker process that swells, in the sandbox memory-budget test
   libvips-tools      # vipsthumbnail: the reference tool of the thumbnail benchmark
   libimage-exiftool-perl  # exiftool: cross-checks in the benchmark and by hand
