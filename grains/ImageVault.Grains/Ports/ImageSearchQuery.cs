@@ -36,6 +36,7 @@ public sealed record ImageSearchQuery
 public sealed record GeoBox(double South, double West, double North, double East);
 
 
+/// <summary>A page of hits. <see cref="Total"/> counts the whole result, on every page.</summary>
 public sealed record ImageSearchResult(
     long Total, IReadOnlyList<ImageSearchDocument> Items, string? NextCursor,
     IReadOnlyDictionary<string, IReadOnlyList<(string Value, long Count)>>? Facets);

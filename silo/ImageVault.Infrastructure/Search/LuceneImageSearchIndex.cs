@@ -65,10 +65,18 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
             string? next = null;
             if (docs.ScoreDocs.Length > limit && docs.ScoreDocs[limit - 1] is FieldDoc last)
                 next = new SearchCursor(query.Sort, Convert.ToInt64(last.Fields[0], System.Globalization.CultureInfo.InvariantCulture), hits[^1].Id).Encode();
-            // A cursor's total counts what is left from it on; the first page's is the whole result.
-            return Task.FromResult(new ImageSearchResult(docs.TotalHits, hits, next, facets?.Top(FacetValuesPerField).ToDictionary(f => FacetNames[f.Key], f => f.Value)));
+            // Total means the whole result on every page, as the distributed adapters report it.
+            var total = after is null ? docs.TotalHits : CountAll(searcher, tenant, query);
+            return Task.FromResult(new ImageSearchResult(total, hits, next, facets?.Top(FacetValuesPerField).ToDictionary(f => FacetNames[f.Key], f => f.Value)));
         }
         finally { _searchers.Release(searcher); }
+    }
+
+    private long CountAll(IndexSearcher searcher, string tenant, ImageSearchQuery query)
+    {
+        var counter = new TotalHitCountCollector();
+        searcher.Search(LuceneQueries.Build(tenant, query, _analyzer, after: null), counter);
+        return counter.TotalHits;
     }
 
     public Task<IReadOnlyList<string>> ImageIdsInAlbumAsync(string tenant, string albumId, int limit, CancellationToken ct = default)

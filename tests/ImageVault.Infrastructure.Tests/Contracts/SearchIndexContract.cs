@@ -121,6 +121,7 @@ public abstract class SearchIndexContract
             do
             {
                 var page = await Index.SearchAsync(_tenant, new() { Sort = sort, Limit = 5, Cursor = cursor });
+                Assert.Equal(23, page.Total); // the whole result, on every page
                 seen.AddRange(page.Items);
                 cursor = page.NextCursor;
             } while (cursor is not null);
