@@ -24,6 +24,12 @@ public static partial class GrainKeys
         return slash < 0 ? throw new ArgumentException($"key '{key}' has no tenant") : (key[..slash], key[(slash + 1)..]);
     }
 
+    /// <summary>
+    /// The ordinal (byte-wise) key range holding one tenant's grains after <paramref name="afterId"/>:
+    /// strictly above "{tenant}/{afterId}", strictly below "{tenant}0" ('0' sorts right after '/').
+    /// </summary>
+    public static (string From, string To) TenantRange(string tenant, string? afterId) => ($"{tenant}/{afterId}", $"{tenant}0");
+
     public static bool IsValidTenant(string? tenant) => tenant is not null && TenantPattern().IsMatch(tenant);
 
     /// <summary>Ids are lowercase letters and digits (new ids: 26; content ids: 64 hex).</summary>

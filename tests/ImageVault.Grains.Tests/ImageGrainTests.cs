@@ -98,8 +98,8 @@ public class ImageGrainTests(GrainTestCluster fixture) : GrainTestBase(fixture)
     protected async Task<IReadOnlyList<string>> PendingAsync()
     {
         var all = new List<string>();
-        for (var shard = 0; shard < IPipelineSweeperGrain.Shards; shard++)
-            all.AddRange(await Fixture.Grains.GetGrain<IPipelineSweeperGrain>($"{Tenant}/{shard}").PendingAsync());
+        foreach (var shard in IPipelineSweeperGrain.ShardKeys(Tenant))
+            all.AddRange(await Fixture.Grains.GetGrain<IPipelineSweeperGrain>(shard).PendingAsync());
         return all;
     }
 }

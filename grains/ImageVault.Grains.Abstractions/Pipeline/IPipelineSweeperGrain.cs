@@ -20,6 +20,9 @@ public interface IPipelineSweeperGrain : IGrainWithStringKey
     /// <summary>Makes sure the reminder exists (called once at silo start).</summary>
     [Alias("Start")] Task StartAsync();
 
+    /// <summary>The keys of every sweeper shard of a tenant.</summary>
+    public static IEnumerable<string> ShardKeys(string tenant) => Enumerable.Range(0, Shards).Select(s => $"{tenant}/{s}");
+
     public static string KeyFor(string tenant, string imageId) =>
         $"{tenant}/{(uint)StableHash(imageId) % Shards}";
 

@@ -150,21 +150,25 @@ public sealed partial class ImageGrain(
         }
     }
 
-    private void StartPipeline()
+    private void StartPipeline(TimeSpan? delay = null)
     {
         IGrainTimer? timer = null;
         timer = this.RegisterGrainTimer(async () =>
         {
             timer?.Dispose();
             await RunPipelineAsync();
-        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }, delay ?? TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private async Task RunPipelineAsync()
     {
         if (!S.Exists)
         {
-            await Sweeper.UntrackAsync(ImageId); // purged meanwhile: nothing left to do
+            // Empty here may only mean this activation read storage before a registration elsewhere
+            // committed (a silo dying mid-upload): only the stored state may say the image is gone.
+            await store.ReadStateAsync();
+            if (!S.Exists) await Sweeper.UntrackAsync(ImageId);
+            else StartPipeline();
             return;
         }
         if (_pipelineRunning) return;
@@ -181,9 +185,13 @@ public sealed partial class ImageGrain(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogPipelineFailed(ImageId, S.Stage, e); // still tracked: the sweeper retries
+            LogPipelineFailed(ImageId, S.Stage, e);
         }
         finally { _pipelineRunning = false; }
+        // Work left unfinished (a failure, a transient outcome): this activation tries again on its own,
+        // backing off; the sweeper remains the backstop for images that have no activation.
+        if (S.Exists && S.Stage is PipelineStage.Stored or PipelineStage.Purging)
+            StartPipeline(TimeSpan.FromSeconds(Math.Min(60, 5 * (S.Attempts + 1))));
     }
 
     private async Task IngestAsync()
@@ -223,7 +231,7 @@ public sealed partial class ImageGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing image {ImageId} failed; the sweeper will retry")]
     private partial void LogIndexFailed(string imageId, Exception e);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline of image {ImageId} failed in stage {Stage}; the sweeper will retry")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline of image {ImageId} failed in stage {Stage}; it is retried")]
     private partial void LogPipelineFailed(string imageId, PipelineStage stage, Exception e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Image {ImageId} purged")]

@@ -19,8 +19,9 @@ public sealed class PostgresImageCatalog(NpgsqlDataSource db, string serviceId) 
              ORDER BY GrainIdExtensionString COLLATE "C" LIMIT $4
             """);
         cmd.Parameters.AddWithValue(serviceId);
-        cmd.Parameters.AddWithValue($"{tenant}/{afterId}");
-        cmd.Parameters.AddWithValue($"{tenant}0"); // '0' sorts right after '/'
+        var (from, to) = Grains.Abstractions.GrainKeys.TenantRange(tenant, afterId);
+        cmd.Parameters.AddWithValue(from);
+        cmd.Parameters.AddWithValue(to);
         cmd.Parameters.AddWithValue(limit);
         var ids = new List<string>(limit);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

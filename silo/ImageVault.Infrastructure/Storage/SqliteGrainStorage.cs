@@ -77,8 +77,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IImageCatalog, IDisposab
         await conn.OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT grain_key FROM grain_state WHERE grain_type='image' AND state_name='image' AND grain_key > $from AND grain_key < $to ORDER BY grain_key LIMIT $n";
-        cmd.Parameters.AddWithValue("$from", $"{tenant}/{afterId}");
-        cmd.Parameters.AddWithValue("$to", $"{tenant}0"); // '0' sorts right after '/'
+        var (from, to) = Grains.Abstractions.GrainKeys.TenantRange(tenant, afterId);
+        cmd.Parameters.AddWithValue("$from", from);
+        cmd.Parameters.AddWithValue("$to", to);
         cmd.Parameters.AddWithValue("$n", limit);
         var ids = new List<string>(limit);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

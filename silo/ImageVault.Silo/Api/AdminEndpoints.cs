@@ -38,6 +38,5 @@ public static class AdminEndpoints
         });
     }
 
-    private static IEnumerable<string> Shards(HttpContext h) =>
-        Enumerable.Range(0, IPipelineSweeperGrain.Shards).Select(i => $"{RequestTenant.Of(h)}/{i}");
+    private static IEnumerable<string> Shards(HttpContext h) => IPipelineSweeperGrain.ShardKeys(RequestTenant.Of(h));
 }

@@ -14,7 +14,8 @@ public static class HealthEndpoints
         {
             try
             {
-                await grains.GetGrain<IContentGrain>(GrainKeys.For(GrainKeys.DefaultTenant, "readiness")).ClaimAsync("probe");
+                // An image that never exists: activating it reads grain storage and writes nothing.
+                await grains.GetGrain<IImageGrain>(GrainKeys.For(GrainKeys.DefaultTenant, "readinessprobe")).GetAsync();
                 await blobs.StatAsync(BlobKeys.Temp("readiness"), ct);
                 await index.SearchAsync(GrainKeys.DefaultTenant, new ImageSearchQuery { Limit = 1 }, ct);
                 return Results.Text("ready");

@@ -32,10 +32,11 @@ public static class Idempotency
         if (await grain.GetAsync() is { } stored) return Replay(http, stored, fingerprint);
 
         var (status, body) = await handler();
+        var bodyJson = JsonSerializer.Serialize(body, body.GetType(), json);
         if (status < 500)
-            await grain.SaveAsync(new IdempotentResponse(fingerprint, status, JsonSerializer.Serialize(body, body.GetType(), json), DateTimeOffset.UtcNow));
+            await grain.SaveAsync(new IdempotentResponse(fingerprint, status, bodyJson, DateTimeOffset.UtcNow));
         // Two racing requests with one key both did work (content dedupe kept it single); both answer the first saved.
-        return await grain.GetAsync() is { } first && first.BodyJson != JsonSerializer.Serialize(body, body.GetType(), json)
+        return await grain.GetAsync() is { } first && first.BodyJson != bodyJson
             ? Replay(http, first, fingerprint)
             : Respond((status, body), json);
     }

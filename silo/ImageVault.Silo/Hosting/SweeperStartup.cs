@@ -12,7 +12,7 @@ public static class SweeperStartup
     public static async Task StartAsync(IServiceProvider services, CancellationToken ct)
     {
         var grains = services.GetRequiredService<IGrainFactory>();
-        for (var shard = 0; shard < IPipelineSweeperGrain.Shards; shard++)
-            await grains.GetGrain<IPipelineSweeperGrain>($"{GrainKeys.DefaultTenant}/{shard}").StartAsync();
+        foreach (var shard in IPipelineSweeperGrain.ShardKeys(GrainKeys.DefaultTenant))
+            await grains.GetGrain<IPipelineSweeperGrain>(shard).StartAsync();
     }
 }

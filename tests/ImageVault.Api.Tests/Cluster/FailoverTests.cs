@@ -70,9 +70,18 @@ public class FailoverTests(ClusterHarness cluster, ITestOutputHelper output) : I
 
         // The sweepers (not this test touching images) finish what was mid-analysis on the dead silo.
         await WaitPipelineDrainedAsync(a, TimeSpan.FromSeconds(90));
-        var pipelineDone = killedAt.Elapsed;
+        // Known gap (issue note): the backlog can drain while one image is still unfinished; its grain
+        // retries on its own, so every image must still reach "ready" within a bounded time.
         foreach (var id in images.Keys)
-            Assert.Equal("ready", (await a.Http.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", ImageVaultApp.Json))!.Status.Stage);
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await a.Http.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", ImageVaultApp.Json))!.Status.Stage != "ready")
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"image {id} never finished its pipeline after the kill");
+                await Task.Delay(250);
+            }
+        }
+        var pipelineDone = killedAt.Elapsed;
         var found = await a.Http.GetFromJsonAsync<SearchResponseDto>($"/api/v1/search?q={_word}&limit=500", ImageVaultApp.Json);
         Assert.Equal(images.Keys.Order(), found!.Items.Select(h => h.Id).Order());
         Assert.Equal(images.Count, await cluster.Database.ScalarAsync<int>("SELECT count(*) FROM OrleansStorage WHERE GrainTypeString = 'image'"));
