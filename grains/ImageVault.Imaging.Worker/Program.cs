@@ -19,5 +19,5 @@ while (await FrameProtocol.ReadAsync<AnalysisRequest>(stdin, maxInputBytes, Canc
     var result = frame.Blobs.Length == 1
         ? ImageAnalyzer.Analyze(frame.Blobs[0], frame.Message)
         : AnalysisResult.Failed(ImageVault.Contracts.ErrorCodes.ProcessingFailed, "expected exactly one input blob");
-    await FrameProtocol.WriteAsync(stdout, result, result.Thumbnails.Select(x => x.Bytes).ToArray(), CancellationToken.None);
+    await FrameProtocol.WriteAsync(stdout, result, result.Thumbnails.Select(x => x.Bytes).Concat(result.Rasters.Select(r => r.Pixels)).ToArray(), CancellationToken.None);
 }

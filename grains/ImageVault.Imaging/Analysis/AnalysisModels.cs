@@ -4,8 +4,13 @@ using ImageVault.Imaging.Thumbnails;
 
 namespace ImageVault.Imaging.Analysis;
 
-/// <summary>What to do with one original: the pixel budget and the thumbnails to make.</summary>
-public sealed record AnalysisRequest(long MaxPixels, IReadOnlyList<ThumbnailSpec> Thumbnails, ThumbnailEncoding Encoding);
+/// <summary>What to do with one input: the pixel budget and the thumbnails to make.</summary>
+public sealed record AnalysisRequest(long MaxPixels, IReadOnlyList<ThumbnailSpec> Thumbnails, ThumbnailEncoding Encoding,
+    AnalysisMode Mode = AnalysisMode.Ingest);
+
+/// <summary><see cref="AnalysisMode.Ingest"/>: an original into metadata and thumbnails. <see cref="AnalysisMode.Pixels"/>:
+/// ImageVault's own large thumbnail into pixel features and rasters for the models.</summary>
+public enum AnalysisMode { Ingest, Pixels }
 
 /// <summary>
 /// Everything read from one original. When pixels cannot be decoded, <see cref="ErrorCode"/> says
@@ -20,6 +25,8 @@ public sealed record AnalysisResult
     public ImageMetadata? Metadata { get; init; }
     public IReadOnlyList<Thumbnail> Thumbnails { get; init; } = [];
     public string? Placeholder { get; init; }
+    public Features.PixelFeatures? Features { get; init; }
+    public IReadOnlyList<Features.Raster> Rasters { get; init; } = [];
     public string? ErrorCode { get; init; }
     public string? ErrorDetail { get; init; }
 

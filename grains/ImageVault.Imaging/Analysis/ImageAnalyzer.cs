@@ -15,6 +15,7 @@ public static class ImageAnalyzer
 {
     public static AnalysisResult Analyze(byte[] original, AnalysisRequest request)
     {
+        if (request.Mode == AnalysisMode.Pixels) return Features.PixelAnalyzer.Analyze(original);
         var header = HeaderProbe.Probe(new MemoryStream(original, writable: false));
         if (header.Format == ImageFormat.Unknown)
             return AnalysisResult.Failed(ErrorCodes.UnsupportedFormat, "not an image format ImageVault reads");

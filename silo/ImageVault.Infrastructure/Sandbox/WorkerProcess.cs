@@ -40,8 +40,12 @@ internal sealed partial class WorkerProcess : IDisposable
         await FrameProtocol.WriteAsync(_process.StandardInput.BaseStream, request, [original], ct);
         var frame = await FrameProtocol.ReadAsync<AnalysisResult>(_process.StandardOutput.BaseStream, 256L << 20, ct)
                     ?? throw new EndOfStreamException("worker closed its output");
-        var thumbs = frame.Message.Thumbnails.Zip(frame.Blobs, (t, bytes) => t with { Bytes = bytes }).ToArray();
-        return frame.Message with { Thumbnails = thumbs };
+        // Blobs come in order: thumbnails, then rasters.
+        var (message, blobs) = (frame.Message, frame.Blobs);
+        if (blobs.Length != message.Thumbnails.Count + message.Rasters.Count) throw new InvalidDataException("worker sent a mismatched frame");
+        var thumbs = message.Thumbnails.Zip(blobs, (t, bytes) => t with { Bytes = bytes }).ToArray();
+        var rasters = message.Rasters.Zip(blobs.Skip(thumbs.Length), (r, bytes) => r with { Pixels = bytes }).ToArray();
+        return message with { Thumbnails = thumbs, Rasters = rasters };
     }
 
     public long ResidentBytes()
