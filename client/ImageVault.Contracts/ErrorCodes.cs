@@ -31,4 +31,6 @@ public static class ErrorCodes
     public const string Internal = "server.internal";
     /// <summary>A dependency or part of the cluster is briefly unavailable: retry after the Retry-After delay.</summary>
     public const string Unavailable = "service.unavailable";
+    /// <summary>The image exists but its analysis (embedding, OCR) is not done yet, or failed.</summary>
+    public const string NotAnalysed = "image.not_analysed";
 }

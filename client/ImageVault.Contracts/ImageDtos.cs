@@ -27,6 +27,9 @@ public sealed record ImageDto
     public bool Trashed { get; init; }
     public DateTimeOffset? TrashedAt { get; init; }
     public long Version { get; init; }
+    public AnalysisDto? Analysis { get; init; }
+    /// <summary>Set when this image is stacked under another (a reviewed near-duplicate).</summary>
+    public string? StackedUnder { get; init; }
     public required ImageLinksDto Links { get; init; }
 }
 

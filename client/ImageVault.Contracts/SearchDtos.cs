@@ -4,7 +4,7 @@ namespace ImageVault.Contracts;
 public sealed record SearchHitDto(
     string Id, string FileName, string? Title, string? CapturedAt, DateTimeOffset UploadedAt,
     int? Width, int? Height, string? Placeholder, int Rating, bool Favourite, IReadOnlyList<string> Tags,
-    string Thumbnail);
+    string Thumbnail, IReadOnlyList<string>? Colours = null);
 
 public sealed record FacetValueDto(string Value, long Count);
 

@@ -23,6 +23,8 @@ app.MapImageEndpoints();
 app.MapMediaEndpoints();
 app.MapAlbumEndpoints();
 app.MapSearchEndpoints();
+app.MapIntelligenceEndpoints();
+app.MapDuplicateEndpoints();
 app.MapAdminEndpoints();
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOrleansDashboard("/admin/dashboard").RequireAuthorization(AdminAccess.Policy);

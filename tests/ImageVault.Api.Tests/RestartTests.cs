@@ -22,7 +22,8 @@ public class RestartTests
         {
             var client = app.CreateClient();
             var image = await client.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", ImageVaultApp.Json);
-            Assert.Equal(["persisted"], image!.Tags.Select(t => t.Name));
+            Assert.Equal(["persisted"], image!.Tags.Where(t => t.Source == "user").Select(t => t.Name));
+            Assert.Equal("done", image.Analysis?.Status); // analysis results are grain state too
             Assert.Equal("ready", image.Status.Stage);
             var found = await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?tag=persisted", ImageVaultApp.Json);
             Assert.Equal([id], found!.Items.Select(i => i.Id));

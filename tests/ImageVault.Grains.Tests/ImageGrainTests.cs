@@ -50,8 +50,9 @@ public class ImageGrainTests(GrainTestCluster fixture) : GrainTestBase(fixture)
         var before = (await Image(id).GetAsync())!.Version;
         await Image(id).ChangeTagsAsync(new SetChange(["Beach", "beach", " Summer  2020 "], []));
         var state = await Image(id).ChangeTagsAsync(new SetChange(["BEACH"], ["summer 2020"]));
-        Assert.Equal(["Beach"], state!.Tags.Select(t => t.Name));
-        Assert.Equal(ImageTag.FromUser, state.Tags[0].Source);
+        var given = state!.Tags.Where(t => t.Source != ImageTag.FromAnalysis).ToArray(); // analysis adds its own
+        Assert.Equal(["Beach"], given.Select(t => t.Name));
+        Assert.Equal(ImageTag.FromUser, given[0].Source);
         Assert.Equal(before + 2, state.Version);
     }
 
@@ -61,7 +62,7 @@ public class ImageGrainTests(GrainTestCluster fixture) : GrainTestBase(fixture)
         var id = await UploadNewAsync();
         await Task.WhenAll(Enumerable.Range(0, 25).Select(i => Image(id).ChangeTagsAsync(SetChange.Adding($"t{i}"))));
         var state = await WaitProcessedAsync(id);
-        Assert.Equal(25, state.Tags.Count);
+        Assert.Equal(25, state.Tags.Count(t => t.Source == ImageTag.FromUser));
     }
 
     [Fact]

@@ -27,4 +27,16 @@ public interface IImageGrain : IGrainWithStringKey
 
     /// <summary>Writes the current state to the search index again.</summary>
     [Alias("Reindex")] Task<bool> ReindexAsync();
+
+    /// <summary>Marks the analysis out of date and runs it again (a model change, an operator's job).</summary>
+    [Alias("Reanalyse")] Task<bool> ReanalyseAsync();
+
+    /// <summary>Suggested tag names turned down by a person.</summary>
+    [Alias("RejectSuggestions")] Task<ImageState?> RejectSuggestionsAsync(IReadOnlyList<string> tags);
+
+    /// <summary>Resolves this image as a near-duplicate of <paramref name="keptId"/>: trashed, or stacked under it.</summary>
+    [Alias("ResolveDuplicate")] Task<ImageState?> ResolveDuplicateAsync(string keptId, bool stack);
+
+    /// <summary>Takes in what people gave a duplicate that is being dropped: tags, albums, rating, favourite, location.</summary>
+    [Alias("MergeFrom")] Task<ImageState?> MergeFromAsync(ImageState other);
 }

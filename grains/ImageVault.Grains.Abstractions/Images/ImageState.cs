@@ -41,6 +41,11 @@ public sealed class ImageState
     [Id(28)] public DateTimeOffset? TrashedAt { get; set; }
     [Id(29)] public long Version { get; set; }
     [Id(30)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(31)] public ImageAnalysis? Analysis { get; set; }
+    /// <summary>Tag names a person turned down as suggestions: never suggested again.</summary>
+    [Id(32)] public List<string> RejectedSuggestions { get; set; } = [];
+    /// <summary>When set, this image is stacked under that one (a reviewed near-duplicate kept out of sight).</summary>
+    [Id(33)] public string? StackedUnder { get; set; }
 
     public bool Exists => Id.Length > 0;
 
@@ -57,6 +62,8 @@ public sealed record ImageTag([property: Id(0)] string Name, [property: Id(1)] s
 {
     public const string FromUser = "user";
     public const string FromFile = "file";
+    /// <summary>Computed by ImageVault from the pixels (black-and-white, blurry, document…).</summary>
+    public const string FromAnalysis = "auto";
 }
 
 [GenerateSerializer, Alias("iv.ImageComment")]

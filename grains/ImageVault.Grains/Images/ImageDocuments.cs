@@ -37,6 +37,13 @@ public static class ImageDocuments
             Trashed = s.Trashed,
             Placeholder = s.Placeholder,
             Stage = s.Stage.ToString().ToLowerInvariant(),
+            Analysis = s.Analysis?.Status.ToString().ToLowerInvariant() ?? "none",
+            Embedding = Intelligence.EmbeddingCodec.Decode(s.Analysis?.Embedding),
+            PHashes = s.Analysis?.PHashes ?? [],
+            Colours = s.Analysis?.Colours ?? [],
+            ColourCells = s.Analysis is { } a ? Imaging.Features.ColourAnalysis.Cells(a.Palette.Select(p => new Imaging.Features.PaletteColour(p.Hex, p.Weight))) : [],
+            Text = s.Analysis?.Text,
+            Stacked = s.StackedUnder is not null,
         };
     }
 

@@ -2,7 +2,9 @@ using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Abstractions.Pipeline;
 using ImageVault.Grains.Ports;
+using ImageVault.Grains.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace ImageVault.Grains.Images;
@@ -16,7 +18,8 @@ namespace ImageVault.Grains.Images;
 [Reentrant, GrainType("image")]
 public sealed partial class ImageGrain(
     [PersistentState("image", StorageNames.Default)] IPersistentState<ImageState> store,
-    IImageSearchIndex index, ImageArtefacts artefacts, TimeProvider clock, ILogger<ImageGrain> log) : Grain, IImageGrain
+    IImageSearchIndex index, ImageArtefacts artefacts, IImageModels models, IOptions<AnalysisOptions> analysis,
+    TimeProvider clock, ILogger<ImageGrain> log) : Grain, IImageGrain
 {
     private const int MaxTransientAttempts = 3;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -31,7 +34,7 @@ public sealed partial class ImageGrain(
     {
         // Activated with work unfinished (its last silo died, or the process restarted): resume it now
         // instead of waiting for the sweeper, which stays the backstop for images nobody touches.
-        if (S.Exists && S.Stage is PipelineStage.Stored or PipelineStage.Purging) StartPipeline();
+        if (S.Exists && (S.Stage is PipelineStage.Stored or PipelineStage.Purging || NeedsAnalysis)) StartPipeline();
         return Task.CompletedTask;
     }
 
@@ -66,19 +69,29 @@ public sealed partial class ImageGrain(
 
     public Task<ImageState?> ChangeAlbumsAsync(SetChange change) => MutateAsync(s => ImageRules.ApplyIds(s.AlbumIds, change));
 
-    public Task<ImageState?> TrashAsync() => MutateAsync(s =>
+    public async Task<ImageState?> TrashAsync()
     {
-        if (s.Trashed) return false;
-        (s.Trashed, s.TrashedAt) = (true, clock.GetUtcNow());
-        return true;
-    });
+        var state = await MutateAsync(s =>
+        {
+            if (s.Trashed) return false;
+            (s.Trashed, s.TrashedAt) = (true, clock.GetUtcNow());
+            return true;
+        });
+        if (state is not null) await Duplicates.ForgetAsync(ImageId);
+        return state;
+    }
 
-    public Task<ImageState?> RestoreAsync() => MutateAsync(s =>
+    public async Task<ImageState?> RestoreAsync()
     {
-        if (!s.Trashed) return false;
-        (s.Trashed, s.TrashedAt) = (false, null);
-        return true;
-    });
+        var state = await MutateAsync(s =>
+        {
+            if (!s.Trashed) return false;
+            (s.Trashed, s.TrashedAt) = (false, null);
+            return true;
+        });
+        if (state is not null) await ReportDuplicatesAsync();
+        return state;
+    }
 
     public async Task<ImageComment?> AddCommentAsync(string author, string text)
     {
@@ -180,7 +193,8 @@ public sealed partial class ImageGrain(
                 case PipelineStage.Purging: await PurgeStepsAsync(); return;
                 case PipelineStage.Stored: await IngestAsync(); break;
             }
-            if (S.Stage is PipelineStage.Ready or PipelineStage.Failed && await IndexAsync())
+            if (NeedsAnalysis) await AnalyseAsync();
+            if (S.Stage is PipelineStage.Ready or PipelineStage.Failed && !NeedsAnalysis && await IndexAsync())
                 await Sweeper.UntrackAsync(ImageId);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -190,8 +204,8 @@ public sealed partial class ImageGrain(
         finally { _pipelineRunning = false; }
         // Work left unfinished (a failure, a transient outcome): this activation tries again on its own,
         // backing off; the sweeper remains the backstop for images that have no activation.
-        if (S.Exists && S.Stage is PipelineStage.Stored or PipelineStage.Purging)
-            StartPipeline(TimeSpan.FromSeconds(Math.Min(60, 5 * (S.Attempts + 1))));
+        if (S.Exists && (S.Stage is PipelineStage.Stored or PipelineStage.Purging || NeedsAnalysis))
+            StartPipeline(TimeSpan.FromSeconds(Math.Min(60, 5 * (S.Attempts + (S.Analysis?.Attempts ?? 0) + 1))));
     }
 
     private async Task IngestAsync()
@@ -219,6 +233,7 @@ public sealed partial class ImageGrain(
     {
         var (tenant, id, sha) = (Tenant, ImageId, S.Sha256);
         await artefacts.DeleteAllAsync(S);
+        await Duplicates.ForgetAsync(id);
         await GrainFactory.GetGrain<IContentGrain>(GrainKeys.For(tenant, sha)).ReleaseAsync(id);
         await _gate.WaitAsync();
         try { await store.ClearStateAsync(); }

@@ -17,11 +17,20 @@ public static partial class BlobKeys
 
     public static string ThumbnailPrefix(string tenant, string sha256) => Build($"t/{tenant}/thumbs/{sha256[..2]}/{sha256}/");
 
+    /// <summary>Analysis artefacts of one content and model (the model name reduced to key-safe characters).</summary>
+    public static string Analysis(string tenant, string sha256, string model) =>
+        Build($"{AnalysisPrefix(tenant, sha256)}{SafeName().Replace(model.ToLowerInvariant(), "-")}.json");
+
+    public static string AnalysisPrefix(string tenant, string sha256) => Build($"t/{tenant}/analysis/{sha256[..2]}/{sha256}/");
+
     public static string Temp(string id) => Build($"{TempPrefix}{id}");
 
     public static bool IsValid(string key) => KeyPattern().IsMatch(key) && !key.Contains("..") && !key.Contains("//");
 
     private static string Build(string key) => IsValid(key) ? key : throw new ArgumentException($"invalid blob key '{key}'");
+
+    [GeneratedRegex("[^a-z0-9.-]+")]
+    private static partial Regex SafeName();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._/-]{0,511}$")]
     private static partial Regex KeyPattern();

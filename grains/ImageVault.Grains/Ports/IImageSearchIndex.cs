@@ -18,6 +18,10 @@ public interface IImageSearchIndex
 
     Task<ImageSearchResult> SearchAsync(string tenant, ImageSearchQuery query, CancellationToken ct = default);
 
+    /// <summary>The <paramref name="k"/> live (not trashed) images of a tenant nearest to <paramref name="vector"/>
+    /// by cosine similarity, nearest first. Approximate where the engine is (HNSW).</summary>
+    Task<IReadOnlyList<SimilarHit>> SimilarAsync(string tenant, float[] vector, int k, CancellationToken ct = default);
+
     /// <summary>Ids of the images of a tenant in an album (for album deletion), in pages.</summary>
     Task<IReadOnlyList<string>> ImageIdsInAlbumAsync(string tenant, string albumId, int limit, CancellationToken ct = default);
 }

@@ -29,6 +29,20 @@ public sealed record ImageSearchDocument
     public bool Trashed { get; init; }
     public string? Placeholder { get; init; }
     public string Stage { get; init; } = "";
+    /// <summary>"none", "pending", "done" or "failed".</summary>
+    public string Analysis { get; init; } = "none";
+    /// <summary>512-d L2-normalised; indexed for kNN, never returned in hits.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public float[]? Embedding { get; init; }
+    /// <summary>pHash upright and turned 90°, 180°, 270° (near-duplicate checks on kNN hits).</summary>
+    public IReadOnlyList<ulong> PHashes { get; init; } = [];
+    /// <summary>Named colours covering a real share of the image ("red", "blue"…).</summary>
+    public IReadOnlyList<string> Colours { get; init; } = [];
+    /// <summary>Coarse CIELAB cells of the palette: "near this hex colour" becomes a terms filter.</summary>
+    public IReadOnlyList<string> ColourCells { get; init; } = [];
+    /// <summary>Text read from the pixels (OCR).</summary>
+    public string? Text { get; init; }
+    /// <summary>Stacked under another image (a reviewed near-duplicate): hidden unless asked for.</summary>
+    public bool Stacked { get; init; }
 
     /// <summary>"Canon EOS 5D" from make "Canon" and model "Canon EOS 5D": the model alone when it repeats the make.</summary>
     public string? Camera => (Make, Model) switch
@@ -44,8 +58,8 @@ public sealed record ImageSearchDocument
     {
         // File names like "IMG_2041-beach.jpg" hold words analyzers would glue together.
         var nameWords = string.Join(' ', FileName.Split(['_', '-', '.', ' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
-        return string.Join('\n', new[] { FileName, nameWords, Title, Description, Make, Model, Lens }
-            .Concat(Tags).Concat(Places).Where(s => !string.IsNullOrWhiteSpace(s)));
+        return string.Join('\n', new[] { FileName, nameWords, Title, Description, Make, Model, Lens, Text }
+            .Concat(Tags).Concat(Places).Concat(Colours).Where(s => !string.IsNullOrWhiteSpace(s)));
     }
 
     public string Orientation => (Width, Height) switch

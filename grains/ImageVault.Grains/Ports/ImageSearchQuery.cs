@@ -24,6 +24,12 @@ public sealed record ImageSearchQuery
     public int? MinSize { get; init; }
     public int? MaxSize { get; init; }
     public string? Format { get; init; }
+    /// <summary>Every listed colour name must be present.</summary>
+    public IReadOnlyList<string> Colours { get; init; } = [];
+    /// <summary>Any of these CIELAB cells (a hex colour with a tolerance, expanded by the caller).</summary>
+    public IReadOnlyList<string> ColourCells { get; init; } = [];
+    /// <summary>Images stacked under another are left out unless this is true.</summary>
+    public bool IncludeStacked { get; init; }
     /// <summary>False (default): live images only; true: the trash only.</summary>
     public bool Trashed { get; init; }
     public SearchSort Sort { get; init; } = SearchSort.CapturedDesc;
@@ -50,5 +56,8 @@ public sealed class InvalidSearchException(string code, string message) : Except
 /// <summary>The facet names every index adapter reports.</summary>
 public static class SearchFacets
 {
-    public const string Tags = "tags", Cameras = "cameras", Years = "years";
+    public const string Tags = "tags", Cameras = "cameras", Years = "years", Colours = "colours", Analysis = "analysis";
 }
+
+/// <summary>A kNN hit: the document and its cosine similarity to the query vector.</summary>
+public sealed record SimilarHit(ImageSearchDocument Document, double Similarity);

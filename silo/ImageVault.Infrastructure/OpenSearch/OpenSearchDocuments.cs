@@ -38,6 +38,7 @@ internal static class OpenSearchDocuments
                 ["trashed"] = Type("boolean"), ["favourite"] = Type("boolean"), ["has_location"] = Type("boolean"),
                 ["rating"] = Type("integer"), ["long_edge"] = Type("integer"), ["location"] = Type("geo_point"),
                 ["captured"] = Type("long"), ["uploaded"] = Type("long"), ["sort_captured"] = Type("long"), ["sort_uploaded"] = Type("long"),
+                ["colours"] = Keyword(), ["colour_cells"] = Keyword(), ["stacked"] = Type("boolean"), ["analysis"] = Keyword(),
                 ["doc"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
                 ["embedding"] = EmbeddingField(engine),
             },
@@ -55,7 +56,14 @@ internal static class OpenSearchDocuments
 
     public static string DocumentId(string tenant, string imageId) => Uri.EscapeDataString($"{tenant}/{imageId}");
 
-    public static JsonObject ToJson(ImageSearchDocument d) => new()
+    public static JsonObject ToJson(ImageSearchDocument d)
+    {
+        var json = Fields(d);
+        if (d.Embedding is { } vector) json["embedding"] = new JsonArray([.. vector.Select(v => (JsonNode?)v)]);
+        return json;
+    }
+
+    private static JsonObject Fields(ImageSearchDocument d) => new()
     {
         ["tenant"] = d.Tenant, ["kind"] = "image", ["id"] = d.Id, ["version"] = d.Version,
         ["text"] = d.SearchableText(),
@@ -72,6 +80,9 @@ internal static class OpenSearchDocuments
         ["uploaded"] = d.UploadedAt.UtcTicks,
         ["sort_captured"] = d.CapturedAt?.Ticks ?? d.UploadedAt.UtcTicks,
         ["sort_uploaded"] = d.UploadedAt.UtcTicks,
+        ["colours"] = new JsonArray([.. d.Colours.Select(c => (JsonNode?)c)]),
+        ["colour_cells"] = new JsonArray([.. d.ColourCells.Select(c => (JsonNode?)c)]),
+        ["stacked"] = d.Stacked, ["analysis"] = d.Analysis,
         ["doc"] = JsonSerializer.SerializeToNode(d, Json),
     };
 

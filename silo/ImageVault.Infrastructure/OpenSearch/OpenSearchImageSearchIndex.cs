@@ -53,6 +53,14 @@ public sealed class OpenSearchImageSearchIndex : IImageSearchIndex, IDisposable
         return new ImageSearchResult(total, items, next, Facets(result["aggregations"] as JsonObject));
     }
 
+    public async Task<IReadOnlyList<SimilarHit>> SimilarAsync(string tenant, float[] vector, int k, CancellationToken ct = default)
+    {
+        var result = await SearchRawAsync(tenant, OpenSearchQueries.Similar(tenant, vector, Math.Clamp(k, 1, 1000), _engine), ct);
+        return result["hits"]!["hits"]!.AsArray()
+            .Select(h => new SimilarHit(OpenSearchDocuments.FromHit(h!), Math.Round(2 * h!["_score"]!.GetValue<double>() - 1, 6)))
+            .ToArray();
+    }
+
     public async Task<IReadOnlyList<string>> ImageIdsInAlbumAsync(string tenant, string albumId, int limit, CancellationToken ct = default)
     {
         var result = await SearchRawAsync(tenant, OpenSearchQueries.AlbumMembers(tenant, albumId, Math.Clamp(limit, 1, 10_000)), ct);
@@ -85,7 +93,14 @@ public sealed class OpenSearchImageSearchIndex : IImageSearchIndex, IDisposable
     private async Task EnsureIndexAsync()
     {
         using var head = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Head, _index));
-        if (head.IsSuccessStatusCode) return;
+        if (head.IsSuccessStatusCode)
+        {
+            // An index made by an older ImageVault: add the fields it lacks (adding fields is always allowed).
+            var mappings = OpenSearchDocuments.IndexDefinition(_refreshInterval, _engine)["mappings"]!.DeepClone();
+            using var updated = await _http.PutAsync($"{_index}/_mapping", Content(new JsonObject { ["properties"] = mappings["properties"]!.DeepClone() }));
+            await EnsureSuccess(updated, "mapping update", CancellationToken.None);
+            return;
+        }
         using var created = await _http.PutAsync(_index, Content(OpenSearchDocuments.IndexDefinition(_refreshInterval, _engine)));
         var text = await created.Content.ReadAsStringAsync();
         if (!created.IsSuccessStatusCode && !text.Contains("resource_already_exists_exception", StringComparison.Ordinal))

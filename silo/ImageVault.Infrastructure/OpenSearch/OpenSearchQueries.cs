@@ -19,6 +19,8 @@ internal static class OpenSearchQueries
         if (!string.IsNullOrWhiteSpace(q.Text))
             must.Add(new JsonObject { ["match"] = new JsonObject { ["text"] = new JsonObject { ["query"] = q.Text, ["operator"] = "and" } } });
         foreach (var tag in q.Tags) filter.Add(Term("tags", tag.Trim()));
+        foreach (var colour in q.Colours) filter.Add(Term("colours", colour.Trim().ToLowerInvariant()));
+        if (q.ColourCells.Count > 0) filter.Add(new JsonObject { ["terms"] = new JsonObject { ["colour_cells"] = new JsonArray([.. q.ColourCells.Select(c => (JsonNode?)c)]) } });
         AddTerm(filter, "albums", q.AlbumId);
         AddTerm(filter, "make", q.Make);
         AddTerm(filter, "model", q.Model);
@@ -50,7 +52,7 @@ internal static class OpenSearchQueries
             ["size"] = size,
             ["track_total_hits"] = true,
             ["_source"] = new JsonArray("doc"),
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter, ["must"] = must } },
+            ["query"] = new JsonObject { ["bool"] = Bool(filter, must, q.IncludeStacked) },
             ["sort"] = new JsonArray(
                 new JsonObject { [field] = new JsonObject { ["order"] = descending ? "desc" : "asc" } },
                 new JsonObject { ["id"] = new JsonObject { ["order"] = "asc" } }),
@@ -60,8 +62,50 @@ internal static class OpenSearchQueries
             body["aggs"] = new JsonObject
             {
                 [SearchFacets.Tags] = Facet("tags"), [SearchFacets.Cameras] = Facet("camera"), [SearchFacets.Years] = Facet("year"),
+                [SearchFacets.Colours] = Facet("colours"), [SearchFacets.Analysis] = Facet("analysis"),
             };
         return body;
+    }
+
+    /// <summary>kNN over the tenant's live images. OpenSearch (Lucene engine) filters inside the kNN clause;
+    /// Elasticsearch takes a top-level knn section. Both score cosine as (1 + cos) / 2.</summary>
+    public static JsonObject Similar(string tenant, float[] vector, int k, SearchEngine engine)
+    {
+        var filter = new JsonArray(Term("tenant", tenant), Term("kind", "image"), Term("trashed", false));
+        var values = new JsonArray([.. vector.Select(v => (JsonNode?)v)]);
+        return engine == SearchEngine.Elasticsearch
+            ? new JsonObject
+            {
+                ["size"] = k, ["_source"] = new JsonArray("doc"),
+                ["knn"] = new JsonObject
+                {
+                    ["field"] = "embedding", ["query_vector"] = values, ["k"] = k, ["num_candidates"] = Math.Max(100, 4 * k),
+                    ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
+                },
+            }
+            : new JsonObject
+            {
+                ["size"] = k, ["_source"] = new JsonArray("doc"),
+                ["query"] = new JsonObject
+                {
+                    ["knn"] = new JsonObject
+                    {
+                        ["embedding"] = new JsonObject
+                        {
+                            ["vector"] = values, ["k"] = k,
+                            ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter } },
+                        },
+                    },
+                },
+            };
+    }
+
+    // Stacked images are left out with must_not, so documents written before stacking existed still match.
+    private static JsonObject Bool(JsonArray filter, JsonArray must, bool includeStacked)
+    {
+        var clauses = new JsonObject { ["filter"] = filter, ["must"] = must };
+        if (!includeStacked) clauses["must_not"] = new JsonArray(Term("stacked", true));
+        return clauses;
     }
 
     public static JsonObject AlbumMembers(string tenant, string albumId, int size) => new()

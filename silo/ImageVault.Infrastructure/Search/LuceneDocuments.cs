@@ -14,7 +14,8 @@ internal static class LuceneDocuments
     public const string Orientation = "orientation", Trashed = "trashed", Favourite = "fav", HasLocation = "has_loc";
     public const string Captured = "captured", Uploaded = "uploaded", SortCaptured = "sort_captured", SortUploaded = "sort_uploaded";
     public const string Rating = "rating", LongEdge = "long_edge", Lat = "lat", Lon = "lon", Stored = "doc";
-    public const string TagFacet = "tag_dv", CameraFacet = "camera_dv", YearFacet = "year_dv";
+    public const string Colour = "colour", ColourCell = "colour_cell", Stacked = "stacked", Embedding = "embedding";
+    public const string TagFacet = "tag_dv", CameraFacet = "camera_dv", YearFacet = "year_dv", ColourFacet = "colour_dv", AnalysisFacet = "analysis_dv";
     public const string KindImage = "image", KindTombstone = "tombstone";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -36,6 +37,8 @@ internal static class LuceneDocuments
             new StringField(Orientation, d.Orientation, Field.Store.NO),
             new StringField(Trashed, d.Trashed ? "1" : "0", Field.Store.NO),
             new StringField(Favourite, d.Favourite ? "1" : "0", Field.Store.NO),
+            new StringField(Stacked, d.Stacked ? "1" : "0", Field.Store.NO),
+            new SortedSetDocValuesField(AnalysisFacet, new BytesRef(d.Analysis)),
             new StringField(HasLocation, d.Latitude is not null && d.Longitude is not null ? "1" : "0", Field.Store.NO),
             new Int32Field(Rating, d.Rating, Field.Store.NO),
             new Int64Field(Uploaded, d.UploadedAt.UtcTicks, Field.Store.NO),
@@ -52,6 +55,13 @@ internal static class LuceneDocuments
             doc.Add(new SortedSetDocValuesField(TagFacet, new BytesRef(tag)));
         }
         foreach (var album in d.AlbumIds) doc.Add(new StringField(Album, album, Field.Store.NO));
+        foreach (var colour in d.Colours)
+        {
+            doc.Add(new StringField(Colour, colour, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(ColourFacet, new BytesRef(colour)));
+        }
+        foreach (var cell in d.ColourCells) doc.Add(new StringField(ColourCell, cell, Field.Store.NO));
+        if (d.Embedding is { } vector) doc.Add(new StoredField(Embedding, VectorBytes(vector)));
         if (d.Make is { } make) doc.Add(new StringField(Make, make.ToLowerInvariant(), Field.Store.NO));
         if (d.Model is { } model) doc.Add(new StringField(Model, model.ToLowerInvariant(), Field.Store.NO));
         if (d.Camera is { } camera) doc.Add(new SortedSetDocValuesField(CameraFacet, new BytesRef(camera)));
@@ -76,6 +86,11 @@ internal static class LuceneDocuments
         new StringField(Kind, KindTombstone, Field.Store.NO),
         new StoredField(Version, version),
     ];
+
+    public static byte[] VectorBytes(float[] vector) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+
+    public static float[]? VectorOf(Document doc) =>
+        doc.GetBinaryValue(Embedding) is { } bytes ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)).ToArray() : null;
 
     public static ImageSearchDocument FromLucene(Document doc) =>
         JsonSerializer.Deserialize<ImageSearchDocument>(doc.Get(Stored), Json)!;

@@ -23,6 +23,7 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
     private static readonly Dictionary<string, string> FacetNames = new()
     {
         [TagFacet] = SearchFacets.Tags, [CameraFacet] = SearchFacets.Cameras, [YearFacet] = SearchFacets.Years,
+        [ColourFacet] = SearchFacets.Colours, [AnalysisFacet] = SearchFacets.Analysis,
     };
 
     private readonly FSDirectory _directory;
@@ -31,8 +32,9 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
     private readonly SearcherManager _searchers;
     private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly HnswVectorIndex _vectors = new();
 
-    private sealed record WriteOp(Term Uid, long Version, Document Document, TaskCompletionSource<bool> Done);
+    private sealed record WriteOp(Term Uid, long Version, Document Document, string Tenant, float[]? Vector, TaskCompletionSource<bool> Done);
 
     public LuceneImageSearchIndex(string path)
     {
@@ -40,14 +42,57 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
         _writer.Commit(); // an empty index is still an index: searchers can open it
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        LoadVectors();
         _loop = Task.Run(WriteLoopAsync);
     }
 
     public Task<bool> UpsertAsync(ImageSearchDocument document, CancellationToken ct = default) =>
-        Enqueue(UidTerm(document.Tenant, document.Id), document.Version, ToLucene(document));
+        Enqueue(UidTerm(document.Tenant, document.Id), document.Version, ToLucene(document), document.Tenant, document.Embedding);
 
     public Task DeleteAsync(string tenant, string imageId, long version, CancellationToken ct = default) =>
-        Enqueue(UidTerm(tenant, imageId), version, Tombstone(tenant, imageId, version));
+        Enqueue(UidTerm(tenant, imageId), version, Tombstone(tenant, imageId, version), tenant, null);
+
+    public Task<IReadOnlyList<SimilarHit>> SimilarAsync(string tenant, float[] vector, int k, CancellationToken ct = default)
+    {
+        // Ask the graph for extra neighbours: trashed images are in it and are filtered out here.
+        var nearest = _vectors.Nearest(tenant, vector, Math.Clamp(k, 1, 1000) * 2 + 10);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var hits = new List<SimilarHit>();
+            foreach (var (uid, similarity) in nearest)
+            {
+                var top = searcher.Search(new BooleanQuery
+                {
+                    { new TermQuery(new Term(Uid, uid)), Occur.MUST },
+                    { new TermQuery(new Term(Kind, KindImage)), Occur.MUST },
+                    { new TermQuery(new Term(Trashed, "0")), Occur.MUST },
+                }, 1);
+                if (top.TotalHits > 0) hits.Add(new SimilarHit(FromLucene(searcher.Doc(top.ScoreDocs[0].Doc)), similarity));
+                if (hits.Count == k) break;
+            }
+            return Task.FromResult<IReadOnlyList<SimilarHit>>(hits);
+        }
+        finally { _searchers.Release(searcher); }
+    }
+
+    /// <summary>Fills the vector graphs from the stored vectors of every image document.</summary>
+    private void LoadVectors()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(new TermQuery(new Term(Kind, KindImage)), Math.Max(1, searcher.IndexReader.MaxDoc));
+            foreach (var hit in top.ScoreDocs)
+            {
+                var doc = searcher.Doc(hit.Doc);
+                if (VectorOf(doc) is not { } vector) continue;
+                var d = FromLucene(doc);
+                _vectors.Set(d.Tenant, $"{d.Tenant}/{d.Id}", vector);
+            }
+        }
+        finally { _searchers.Release(searcher); }
+    }
 
     public Task<ImageSearchResult> SearchAsync(string tenant, ImageSearchQuery query, CancellationToken ct = default)
     {
@@ -96,9 +141,9 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
         finally { _searchers.Release(searcher); }
     }
 
-    private Task<bool> Enqueue(Term uid, long version, Document doc)
+    private Task<bool> Enqueue(Term uid, long version, Document doc, string tenant, float[]? vector)
     {
-        var op = new WriteOp(uid, version, doc, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var op = new WriteOp(uid, version, doc, tenant, vector, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         return _queue.Writer.TryWrite(op) ? op.Done.Task : Task.FromException<bool>(new ObjectDisposedException(nameof(LuceneImageSearchIndex)));
     }
 
@@ -114,6 +159,8 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
                 var written = Apply(batch);
                 _writer.Commit();
                 _searchers.MaybeRefreshBlocking();
+                for (var i = 0; i < batch.Count; i++)
+                    if (written[i]) _vectors.Set(batch[i].Tenant, batch[i].Uid.Text, batch[i].Vector);
                 for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(written[i]);
             }
             catch (Exception e)
@@ -157,6 +204,7 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop;
         _searchers.Dispose();
+        _vectors.Dispose();
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();

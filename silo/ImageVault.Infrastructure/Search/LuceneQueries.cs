@@ -27,6 +27,14 @@ internal static class LuceneQueries
             foreach (var term in terms) bq.Add(new TermQuery(new Term(Text, term)), Occur.MUST);
         }
         foreach (var tag in q.Tags) bq.Add(new TermQuery(new Term(Tag, tag.Trim().ToLowerInvariant())), Occur.MUST);
+        foreach (var colour in q.Colours) bq.Add(new TermQuery(new Term(Colour, colour.Trim().ToLowerInvariant())), Occur.MUST);
+        if (q.ColourCells.Count > 0)
+        {
+            var anyCell = new BooleanQuery();
+            foreach (var cell in q.ColourCells.Take(BooleanQuery.MaxClauseCount)) anyCell.Add(new TermQuery(new Term(ColourCell, cell)), Occur.SHOULD);
+            bq.Add(anyCell, Occur.MUST);
+        }
+        if (!q.IncludeStacked) bq.Add(new TermQuery(new Term(Stacked, "1")), Occur.MUST_NOT);
         Must(bq, Album, q.AlbumId);
         Must(bq, Make, q.Make?.ToLowerInvariant());
         Must(bq, Model, q.Model?.ToLowerInvariant());

@@ -1,12 +1,13 @@
 using ImageVault.Contracts;
 using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
+using ImageVault.Grains.Abstractions.Intelligence;
 using ImageVault.Grains.Abstractions.Pipeline;
 using ImageVault.Grains.Ports;
 
 namespace ImageVault.Silo.Api;
 
-/// <summary>Operator calls: full re-index from grain state, pipeline backlog, a sweep on demand.</summary>
+/// <summary>Operator calls: full re-index from grain state, pipeline backlog, a sweep on demand, analysis jobs and their progress.</summary>
 public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -31,11 +32,29 @@ public static class AdminEndpoints
             var pending = await Task.WhenAll(Shards(h).Select(s => g.GetGrain<IPipelineSweeperGrain>(s).PendingAsync()));
             return Results.Ok(new { pending = pending.Sum(p => p.Count), imageIds = pending.SelectMany(p => p).Take(1000) });
         });
+        admin.MapPost("/analysis", async (HttpContext h, IGrainFactory g) =>
+        {
+            await g.GetGrain<IAnalysisJobGrain>(RequestTenant.Of(h)).StartAsync("operator request", force: true);
+            return Results.Accepted("/api/v1/admin/analysis", await AnalysisProgressAsync(h, g, h.RequestServices.GetRequiredService<IImageSearchIndex>()));
+        });
+        admin.MapGet("/analysis", async (HttpContext h, IGrainFactory g, IImageSearchIndex index) => Results.Ok(await AnalysisProgressAsync(h, g, index)));
         admin.MapPost("/sweep", async (HttpContext h, IGrainFactory g) =>
         {
             var resumed = await Task.WhenAll(Shards(h).Select(s => g.GetGrain<IPipelineSweeperGrain>(s).SweepAsync(TimeSpan.Zero)));
             return Results.Ok(new { resumed = resumed.Sum() });
         });
+    }
+
+    /// <summary>The job's dispatch state plus image counts per analysis state and pipeline stage, from the index.</summary>
+    private static async Task<AnalysisJobDto> AnalysisProgressAsync(HttpContext h, IGrainFactory g, IImageSearchIndex index)
+    {
+        var tenant = RequestTenant.Of(h);
+        var job = await g.GetGrain<IAnalysisJobGrain>(tenant).GetAsync();
+        var live = await index.SearchAsync(tenant, new ImageSearchQuery { Facets = true, Limit = 1, IncludeStacked = true }, h.RequestAborted);
+        var byAnalysis = live.Facets?.GetValueOrDefault(SearchFacets.Analysis)?.ToDictionary(f => f.Value, f => f.Count) ?? [];
+        var stages = await index.SearchAsync(tenant, new ImageSearchQuery { Facets = true, Limit = 1, IncludeStacked = true, Trashed = true }, h.RequestAborted);
+        var byStage = new Dictionary<string, long> { ["live"] = live.Total, ["trashed"] = stages.Total };
+        return new AnalysisJobDto(job.JobId, job.Reason, job.Model, job.Running, job.Dispatched, job.StartedAt, job.FinishedDispatchAt, byAnalysis, byStage);
     }
 
     private static IEnumerable<string> Shards(HttpContext h) => IPipelineSweeperGrain.ShardKeys(RequestTenant.Of(h));

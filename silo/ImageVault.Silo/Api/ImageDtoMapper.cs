@@ -24,6 +24,10 @@ public static class ImageDtoMapper
             AlbumIds = s.AlbumIds.ToArray(),
             Status = new PipelineStatusDto(s.Stage.ToString().ToLowerInvariant(), s.ErrorCode, s.ErrorDetail),
             Placeholder = s.Placeholder, Trashed = s.Trashed, TrashedAt = s.TrashedAt, Version = s.Version,
+            Analysis = s.Analysis is { } a ? new AnalysisDto(a.Status.ToString().ToLowerInvariant(), a.Model, a.Colours,
+                a.Palette.Select(p => new PaletteColourDto(p.Hex, p.Weight)).ToArray(), a.Text, a.TextBoxes, a.Sharpness, a.Brightness,
+                a.AnalysedAt, a.ErrorCode) : null,
+            StackedUnder = s.StackedUnder,
             Links = new ImageLinksDto(SelfLink(s.Id), $"{SelfLink(s.Id)}/original",
                 s.Thumbnails.Keys.ToDictionary(k => k, k => ThumbnailLink(s.Id, k))),
         };
@@ -40,5 +44,5 @@ public static class ImageDtoMapper
 
     public static SearchHitDto ToHit(this ImageSearchDocument d) => new(
         d.Id, d.FileName, d.Title, d.CapturedAt?.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-        d.UploadedAt, d.Width, d.Height, d.Placeholder, d.Rating, d.Favourite, d.Tags, ThumbnailLink(d.Id, "small"));
+        d.UploadedAt, d.Width, d.Height, d.Placeholder, d.Rating, d.Favourite, d.Tags, ThumbnailLink(d.Id, "small"), d.Colours);
 }

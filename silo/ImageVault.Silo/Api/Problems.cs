@@ -10,8 +10,9 @@ public static class Problems
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
         ErrorCodes.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        ErrorCodes.TooManyPixels or ErrorCodes.CorruptImage or ErrorCodes.AlbumCycle => StatusCodes.Status422UnprocessableEntity,
-        ErrorCodes.Conflict or ErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
+        ErrorCodes.TooManyPixels or ErrorCodes.CorruptImage or ErrorCodes.AlbumCycle or ErrorCodes.DecoderUnavailable
+            or ErrorCodes.ProcessingTimeout or ErrorCodes.ProcessingCrashed or ErrorCodes.MemoryBudgetExceeded => StatusCodes.Status422UnprocessableEntity,
+        ErrorCodes.Conflict or ErrorCodes.IdempotencyKeyReused or ErrorCodes.NotAnalysed => StatusCodes.Status409Conflict,
         ErrorCodes.Internal => StatusCodes.Status500InternalServerError,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
@@ -35,6 +36,7 @@ public static class Problems
         ErrorCodes.TooLarge => "Upload too large",
         ErrorCodes.TooManyPixels => "Image has too many pixels",
         ErrorCodes.CorruptImage => "Image is corrupt",
+        ErrorCodes.NotAnalysed => "Image not analysed yet",
         _ => "Request refused",
     };
 }

@@ -1,3 +1,4 @@
+using ImageVault.Imaging.Features;
 using System.Globalization;
 using ImageVault.Grains.Ports;
 
@@ -28,14 +29,28 @@ public static class SearchQueryParser
             MinSize = Int(q, "minSize", errors, 0, int.MaxValue),
             MaxSize = Int(q, "maxSize", errors, 0, int.MaxValue),
             Format = q["format"].FirstOrDefault(),
+            Colours = q["colour"].Concat(q["color"]).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim().ToLowerInvariant()).ToArray(),
+            ColourCells = HexColour(q, errors),
+            IncludeStacked = Bool(q, "includeStacked", errors) ?? false,
             Trashed = Bool(q, "trashed", errors) ?? false,
             Sort = Sort(q["sort"].FirstOrDefault(), errors),
             Cursor = q["cursor"].FirstOrDefault(),
             Limit = Int(q, "limit", errors, 1, 500) ?? 50,
             Facets = Bool(q, "facets", errors) ?? false,
         };
+        foreach (var colour in query.Colours.Where(c => !ColourAnalysis.Names.Contains(c)))
+            errors.Add($"colour '{colour}' is not one of {string.Join(", ", ColourAnalysis.Names)}");
         if (query.AlbumId is { } album && !Grains.Abstractions.GrainKeys.IsValidId(album)) errors.Add("album is not a valid id");
         return errors.Count == 0 ? (query, null) : (null, string.Join("; ", errors));
+    }
+
+    /// <summary><c>hex=#rrggbb</c> with <c>tolerance</c> (ΔE, default 20, at most 40) as the CIELAB cells it can reach.</summary>
+    private static IReadOnlyList<string> HexColour(IQueryCollection q, List<string> errors)
+    {
+        if (q["hex"].FirstOrDefault() is not { Length: > 0 } hex) return [];
+        if (!Lab.TryParseHex(hex, out var lab)) { errors.Add("hex must be a colour like #c0ffee"); return []; }
+        var tolerance = Int(q, "tolerance", errors, 0, 40) ?? 20;
+        return ColourAnalysis.CellsNear(lab, tolerance);
     }
 
     private static DateTime? LocalTime(IQueryCollection q, string name, List<string> errors, bool endOfDay = false)

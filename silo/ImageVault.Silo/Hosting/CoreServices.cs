@@ -1,4 +1,6 @@
 using ImageVault.Grains.Images;
+using ImageVault.Grains.Intelligence;
+using ImageVault.Infrastructure.Models;
 using ImageVault.Grains.Options;
 using ImageVault.Grains.Ports;
 using ImageVault.Grains.Upload;
@@ -18,10 +20,14 @@ public static class CoreServices
         services.AddOptions<EmbeddedOptions>().Bind(configuration.GetSection(EmbeddedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImageVaultLimits>().Bind(configuration.GetSection(ImageVaultLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IImageProcessor, SandboxedImageProcessor>();
         services.AddSingleton<ImageUploadService>();
         services.AddSingleton<ImageArtefacts>();
+        services.AddSingleton<IImageModels, OnnxImageModels>();
+        services.AddSingleton<ImageIntelligence>();
+        services.AddSingleton<DuplicateReview>();
         return services;
     }
 

@@ -40,7 +40,7 @@ public static class EmbeddedProfile
     {
         // Grain calls must outlive the longest decode budget, or a slow file would surface as a call timeout.
         silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = ImageVaultLimits.MaxProcessingTimeout + TimeSpan.FromSeconds(30));
-        silo.AddStartupTask(SweeperStartup.StartAsync);
+        silo.AddStartupTask(SiloStartup.StartAsync);
         silo.AddDashboard(); // served at /admin/dashboard, operators only (Program.cs)
         // Orleans refuses reminder periods under a minute unless told otherwise; the sweep period may be shorter.
         var sweep = silo.Configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>()?.SweepPeriod ?? TimeSpan.FromMinutes(1);

@@ -1,0 +1,117 @@
+using ImageVault.Contracts;
+using ImageVault.Grains.Abstractions;
+using ImageVault.Grains.Abstractions.Images;
+using ImageVault.Grains.Abstractions.Intelligence;
+using ImageVault.Grains.Intelligence;
+using ImageVault.Imaging.Features;
+using ImageVault.Imaging.Thumbnails;
+using Microsoft.Extensions.Logging;
+
+namespace ImageVault.Grains.Images;
+
+/// <summary>The image grain's analysis stage, its duplicate reports and the edits that come from review.</summary>
+public sealed partial class ImageGrain
+{
+    private const int NearestForDuplicates = 12;
+
+    private IDuplicateGroupsGrain Duplicates => GrainFactory.GetGrain<IDuplicateGroupsGrain>(Tenant);
+
+    /// <summary>Ready with a thumbnail, and no analysis yet, one waiting, or one made by other models.</summary>
+    private bool NeedsAnalysis =>
+        analysis.Value.Enabled && S.Exists && S.Stage == PipelineStage.Ready && S.Thumbnails.ContainsKey(ThumbnailSpec.Large.Name)
+        && (S.Analysis is null || S.Analysis.Status == AnalysisStatus.Pending || S.Analysis.Model != models.ModelVersion);
+
+    public async Task<bool> ReanalyseAsync()
+    {
+        if (!S.Exists || S.Stage != PipelineStage.Ready) return false;
+        await MutateAsync(s =>
+        {
+            s.Analysis = (s.Analysis ?? new ImageAnalysis()) with { Status = AnalysisStatus.Pending, Attempts = 0 };
+            return true;
+        });
+        StartPipeline();
+        return true;
+    }
+
+    public Task<ImageState?> RejectSuggestionsAsync(IReadOnlyList<string> tags) => MutateAsync(s =>
+    {
+        var added = tags.Select(ImageRules.NormaliseTag).OfType<string>()
+            .Where(t => !s.RejectedSuggestions.Contains(t, StringComparer.OrdinalIgnoreCase)).ToArray();
+        s.RejectedSuggestions.AddRange(added.Take(Math.Max(0, ImageRules.MaxTags - s.RejectedSuggestions.Count)));
+        return added.Length > 0;
+    });
+
+    public async Task<ImageState?> ResolveDuplicateAsync(string keptId, bool stack)
+    {
+        var state = await MutateAsync(s =>
+        {
+            if (stack) s.StackedUnder = keptId;
+            else (s.Trashed, s.TrashedAt) = (true, clock.GetUtcNow());
+            return true;
+        });
+        if (state is not null) await Duplicates.ForgetAsync(ImageId);
+        return state;
+    }
+
+    public Task<ImageState?> MergeFromAsync(ImageState other) => MutateAsync(s =>
+    {
+        var changed = ImageRules.ApplyTags(s.Tags, new SetChange(other.Tags.Where(t => t.Source != ImageTag.FromAnalysis).Select(t => t.Name).ToArray(), []), ImageTag.FromUser);
+        changed |= ImageRules.ApplyIds(s.AlbumIds, new SetChange(other.AlbumIds, []));
+        if (other.Rating > s.Rating) (s.Rating, changed) = (other.Rating, true);
+        if (other.Favourite && !s.Favourite) (s.Favourite, changed) = (true, true);
+        if (s.Metadata?.Latitude is null && other.Metadata is { Latitude: not null, Longitude: not null } m)
+        {
+            s.Metadata = (s.Metadata ?? new MetadataInfo()) with { Latitude = m.Latitude, Longitude = m.Longitude, Altitude = m.Altitude };
+            changed = true;
+        }
+        return changed;
+    });
+
+    private async Task AnalyseAsync()
+    {
+        await Sweeper.TrackAsync(ImageId); // idempotent: a crash mid-analysis leaves a trail
+        var job = new AnalysisJob(Tenant, S.Sha256, S.Thumbnails[ThumbnailSpec.Large.Name].Key);
+        AnalysisOutcome outcome;
+        try { outcome = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0).AnalyseAsync(job); }
+        catch (Exception e) when (e is TimeoutException or IOException or OrleansException)
+        {
+            LogAnalysisFailed(ImageId, e);
+            outcome = new AnalysisOutcome(new ImageAnalysis { Status = AnalysisStatus.Failed, ErrorCode = ErrorCodes.ProcessingFailed }, Transient: true);
+        }
+        var attempts = (S.Analysis?.Attempts ?? 0) + 1;
+        var result = outcome.Transient && attempts < MaxTransientAttempts
+            ? (S.Analysis ?? new ImageAnalysis()) with { Status = AnalysisStatus.Pending, Attempts = attempts }
+            : outcome.Analysis with { Attempts = attempts, Model = models.ModelVersion };
+        await MutateAsync(s =>
+        {
+            s.Analysis = result;
+            if (result.Status == AnalysisStatus.Done) TechnicalTags.Apply(s, result);
+            return true;
+        });
+        if (result.Status == AnalysisStatus.Done) await ReportDuplicatesAsync();
+    }
+
+    /// <summary>Finds this image's near-duplicates among its nearest neighbours and tells the tenant's duplicate groups.</summary>
+    private async Task ReportDuplicatesAsync()
+    {
+        if (S.Trashed || EmbeddingCodec.Decode(S.Analysis?.Embedding) is not { } vector) return;
+        try
+        {
+            var hits = await index.SimilarAsync(Tenant, vector, NearestForDuplicates);
+            var links = hits
+                .Where(h => h.Document.Id != ImageId)
+                .Select(h => new DuplicateLink(h.Document.Id, Math.Round(h.Similarity, 4),
+                    PerceptualHash.RotationInvariantDistance(S.Analysis!.PHashes, h.Document.PHashes.ToArray())))
+                .Where(l => NearDuplicateRule.Holds(l.Similarity, l.HashDistance))
+                .ToArray();
+            await Duplicates.ReportAsync(ImageId, links);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogAnalysisFailed(ImageId, e); // duplicates are advisory: the next analysis or restore reports again
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis of image {ImageId} failed; it is retried")]
+    private partial void LogAnalysisFailed(string imageId, Exception e);
+}
