@@ -23,6 +23,48 @@ public static class TestImages
     public static byte[] UniqueJpeg(int seed, ExifBuilder? exif = null, int width = 64, int height = 48) =>
         Jpeg(width, height, ((byte)(seed * 37 % 256), (byte)(seed * 91 % 256), (byte)(seed * 13 % 256)), exif);
 
+    /// <summary>
+    /// A structured picture (a gradient sky, a horizon, a few shapes placed by the seed): enough for an
+    /// embedding and a perceptual hash to tell scenes apart and variants alike.
+    /// </summary>
+    public static byte[] Scene(int seed, int width = 480, int height = 360)
+    {
+        var random = new Random(seed);
+        using var x = Image.Xyz(width, height);
+        using var gradient = (x[1] * (200.0 / height)).Cast(Enums.BandFormat.Uchar);
+        using var sky = gradient.Bandjoin(gradient * 0.8 + random.Next(40), (gradient * 0.3 + 120).Cast(Enums.BandFormat.Uchar)).Cast(Enums.BandFormat.Uchar);
+        var scene = sky.Copy(interpretation: Enums.Interpretation.Srgb).Mutate(m =>
+        {
+            m.DrawRect([random.Next(60, 120), random.Next(90, 160), random.Next(30, 90)], 0, height * 2 / 3, width, height / 3, fill: true);
+            for (var i = 0; i < 6; i++)
+            {
+                double[] ink = [random.Next(256), random.Next(256), random.Next(256)];
+                if (random.Next(2) == 0) m.DrawRect(ink, random.Next(width - 80), random.Next(height - 80), random.Next(20, 80), random.Next(20, 80), fill: true);
+                else m.DrawCircle(ink, random.Next(width), random.Next(height), random.Next(10, 50), fill: true);
+            }
+        });
+        using (scene) return scene.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.None);
+    }
+
+    /// <summary>A variant of a picture: scaled, optionally grey, re-encoded at another quality.</summary>
+    public static byte[] Variant(byte[] jpeg, double scale = 0.5, bool grey = false, int quality = 70)
+    {
+        using var original = Image.NewFromBuffer(jpeg);
+        using var scaled = original.Resize(scale);
+        using var result = grey ? scaled.Colourspace(Enums.Interpretation.Bw) : scaled.Copy();
+        return result.JpegsaveBuffer(q: quality, keep: Enums.ForeignKeep.None);
+    }
+
+    /// <summary>Dark text on a white page, rendered by libvips (Pango).</summary>
+    public static byte[] TextPng(string text, int dpi = 200)
+    {
+        using var mask = Image.Text(text, dpi: dpi);
+        using var page = mask.Embed(40, 40, mask.Width + 80, mask.Height + 80);
+        using var ink = (255 - page).Cast(Enums.BandFormat.Uchar);
+        using var rgb = ink.Bandjoin(ink, ink).Copy(interpretation: Enums.Interpretation.Srgb);
+        return rgb.PngsaveBuffer(keep: Enums.ForeignKeep.None);
+    }
+
     /// <summary>An uncompressed 24-bit bottom-up BMP: left half red, right half blue.</summary>
     public static byte[] Bmp24(int width, int height)
     {

@@ -4,8 +4,8 @@ namespace ImageVault.Inference.Ocr;
 
 /// <summary>
 /// Puts text boxes into reading order with a recursive XY cut: split at an empty vertical band
-/// (columns, left first), else at an empty horizontal band (rows, top first); boxes that cannot be
-/// separated either way form one line, read left to right. Boxes are cut by their central part so
+/// between two sides of several lines each (columns, left first), else at an empty horizontal band
+/// (rows, top first); boxes that cannot be separated either way form one line, read left to right. Boxes are cut by their central part so
 /// the margin the detector adds around each line does not glue neighbouring lines together.
 /// </summary>
 public static class ReadingOrder
@@ -13,7 +13,7 @@ public static class ReadingOrder
     public static string Assemble(IReadOnlyList<TextBox> boxes)
     {
         var lines = new List<List<TextBox>>();
-        Cut(boxes.ToList(), lines, verticalFirst: true);
+        Cut(boxes.ToList(), lines);
         var text = new StringBuilder();
         foreach (var line in lines)
         {
@@ -29,7 +29,7 @@ public static class ReadingOrder
         return text.ToString();
     }
 
-    private static void Cut(List<TextBox> boxes, List<List<TextBox>> lines, bool verticalFirst)
+    private static void Cut(List<TextBox> boxes, List<List<TextBox>> lines)
     {
         if (boxes.Count <= 1)
         {
@@ -37,17 +37,23 @@ public static class ReadingOrder
             return;
         }
         var gap = boxes.Select(b => Core(b).Bottom - Core(b).Top).Order().ElementAt(boxes.Count / 2);
-        var split = verticalFirst
-            ? Split(boxes, b => Bounds(b).Left, b => Bounds(b).Right, gap) ?? Split(boxes, b => Core(b).Top, b => Core(b).Bottom, 0)
-            : Split(boxes, b => Core(b).Top, b => Core(b).Bottom, 0) ?? Split(boxes, b => Bounds(b).Left, b => Bounds(b).Right, gap);
+        var split = Columns(boxes, gap) ?? Rows(boxes);
         if (split is null)
         {
             lines.Add(boxes);
             return;
         }
-        Cut(split.Value.First, lines, verticalFirst: true);
-        Cut(split.Value.Second, lines, verticalFirst: true);
+        Cut(split.Value.First, lines);
+        Cut(split.Value.Second, lines);
     }
+
+    private static (List<TextBox> First, List<TextBox> Second)? Rows(List<TextBox> boxes) =>
+        Split(boxes, b => Core(b).Top, b => Core(b).Bottom, 0);
+
+    /// <summary>A vertical cut, taken only between two sides of several lines each: words of one line are never columns.</summary>
+    private static (List<TextBox> First, List<TextBox> Second)? Columns(List<TextBox> boxes, float gap) =>
+        Split(boxes, b => Bounds(b).Left, b => Bounds(b).Right, gap) is { } cut && Rows(cut.First) is not null && Rows(cut.Second) is not null
+            ? cut : null;
 
     /// <summary>The first place, along one axis, where no box spans a gap wider than <paramref name="minGap"/>.</summary>
     private static (List<TextBox> First, List<TextBox> Second)? Split(List<TextBox> boxes, Func<TextBox, float> start, Func<TextBox, float> end, float minGap)

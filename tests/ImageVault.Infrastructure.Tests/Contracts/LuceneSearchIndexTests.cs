@@ -25,4 +25,20 @@ public sealed class LuceneSearchIndexTests(LuceneIndexFixture fixture) : SearchI
         await using var second = new LuceneImageSearchIndex(path);
         Assert.Equal("kept.jpg", (await second.SearchAsync("reopen", new())).Items.Single().FileName);
     }
+
+    [Fact]
+    public async Task Vectors_are_rebuilt_from_the_index_when_it_reopens_and_graphs_grow()
+    {
+        var path = TempFolder.Create("iv-index-vectors");
+        await using (var first = new LuceneImageSearchIndex(path))
+            for (var i = 0; i < 300; i++)
+                await first.UpsertAsync(new ImageSearchDocument
+                {
+                    Tenant = "vectors", Id = $"v{i:D3}", Version = 1, FileName = $"{i}.jpg", Format = "jpeg", Embedding = Vector(i % 512, 1, (i + 1) % 512, 0.1),
+                });
+        await using var second = new LuceneImageSearchIndex(path);
+        var hits = await second.SimilarAsync("vectors", Vector(250, 1, 251, 0.1), 3);
+        Assert.Equal("v250", hits[0].Document.Id);
+        Assert.Equal(1.0, hits[0].Similarity, 3);
+    }
 }

@@ -3,10 +3,11 @@ using ImageVault.Grains.Ports;
 namespace ImageVault.Infrastructure.Tests.Contracts;
 
 /// <summary>What every <see cref="IImageSearchIndex"/> adapter must do. Each test works in a tenant of its own.</summary>
-public abstract class SearchIndexContract
+public abstract partial class SearchIndexContract
 {
     protected abstract IImageSearchIndex Index { get; }
     private readonly string _tenant = $"t{Guid.NewGuid():N}"[..20];
+    protected string Tenant => _tenant;
     private int _next;
 
     protected ImageSearchDocument Doc(Func<ImageSearchDocument, ImageSearchDocument>? shape = null)

@@ -57,7 +57,7 @@ public class SearchRequestContractTests
              "tags":["Sea"],"albums":["al1"],"make":"Canon","model":"Canon EOS 5D","camera":"Canon EOS 5D","year":"2020","format":"jpeg",
              "orientation":"landscape","trashed":false,"favourite":true,"has_location":true,"location":{"lat":48.85,"lon":2.35},"rating":4,
              "long_edge":400,"captured":637135310450000000,"uploaded":638505760890000000,"sort_captured":637135310450000000,
-             "sort_uploaded":638505760890000000}
+             "sort_uploaded":638505760890000000,"colours":[],"colour_cells":[],"stacked":false,"analysis":"none"}
             """)!.AsObject();
         var sent = body!.AsObject().DeepClone().AsObject();
         Assert.NotNull(sent["doc"]); // the whole document rides along, unindexed
@@ -90,6 +90,7 @@ public class SearchRequestContractTests
             Text = "sunset sea", Tags = ["Sea"], AlbumId = "al1", CapturedFrom = new DateTime(2020, 1, 1), CapturedTo = new DateTime(2020, 12, 31),
             Make = "canon", Model = "eos", MinRating = 3, Favourite = true, HasLocation = true, Box = new GeoBox(40, 170, 50, -170),
             Orientation = "Landscape", MinSize = 100, MaxSize = 5000, Format = "jpeg", Sort = SearchSort.UploadedAsc, Limit = 10, Facets = true,
+            Colours = ["Red"], ColourCells = ["c6_6_4", "c6_7_4"],
         });
         var (method, path, body, accept) = recorder.Requests.Last();
         Assert.Equal((HttpMethod.Post, "/iv/_search?routing=acme"), (method, path));
@@ -98,18 +99,62 @@ public class SearchRequestContractTests
             {"size":11,"track_total_hits":true,"_source":["doc"],
              "query":{"bool":{
                "filter":[{"term":{"tenant":"acme"}},{"term":{"kind":"image"}},{"term":{"trashed":false}},{"term":{"tags":"Sea"}},
+                 {"term":{"colours":"red"}},{"terms":{"colour_cells":["c6_6_4","c6_7_4"]}},
                  {"term":{"albums":"al1"}},{"term":{"make":"canon"}},{"term":{"model":"eos"}},{"term":{"format":"jpeg"}},
                  {"term":{"orientation":"landscape"}},{"term":{"favourite":true}},{"term":{"has_location":true}},
                  {"range":{"rating":{"gte":3}}},{"range":{"captured":{"gte":637134336000000000,"lte":637449696000000000}}},
                  {"range":{"long_edge":{"gte":100,"lte":5000}}},
                  {"geo_bounding_box":{"location":{"top_left":{"lat":50,"lon":170},"bottom_right":{"lat":40,"lon":-170}}}}],
-               "must":[{"match":{"text":{"query":"sunset sea","operator":"and"}}}]}},
+               "must":[{"match":{"text":{"query":"sunset sea","operator":"and"}}}],
+               "must_not":[{"term":{"stacked":true}}]}},
              "sort":[{"sort_uploaded":{"order":"asc"}},{"id":{"order":"asc"}}],
              "aggs":{"tags":{"terms":{"field":"tags","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
                      "cameras":{"terms":{"field":"camera","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
-                     "years":{"terms":{"field":"year","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}}}}
+                     "years":{"terms":{"field":"year","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
+                     "colours":{"terms":{"field":"colours","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
+                     "analysis":{"terms":{"field":"analysis","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}}}}
             """);
         Assert.True(JsonNode.DeepEquals(expected, body), body!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(SearchEngine.OpenSearch)]
+    [InlineData(SearchEngine.Elasticsearch)]
+    public async Task A_similar_image_search_sends_this_knn_body(SearchEngine engine)
+    {
+        var (index, recorder) = Index(engine);
+        await index.SimilarAsync("acme", [0.6f, 0.8f], 5);
+        var (method, path, body, _) = recorder.Requests.Last();
+        Assert.Equal((HttpMethod.Post, "/iv/_search?routing=acme"), (method, path));
+        const string filter = """{"bool":{"filter":[{"term":{"tenant":"acme"}},{"term":{"kind":"image"}},{"term":{"trashed":false}}]}}""";
+        var expected = JsonNode.Parse(engine == SearchEngine.Elasticsearch
+            ? """{"size":5,"_source":["doc"],"knn":{"field":"embedding","query_vector":[0.6,0.8],"k":5,"num_candidates":100,"filter":""" + filter + "}}"
+            : """{"size":5,"_source":["doc"],"query":{"knn":{"embedding":{"vector":[0.6,0.8],"k":5,"filter":""" + filter + "}}}}");
+        Assert.True(JsonNode.DeepEquals(expected, body), body!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Documents_carry_their_vector_colours_and_analysis_state()
+    {
+        var (index, recorder) = Index(SearchEngine.OpenSearch);
+        await index.UpsertAsync(Document with { Embedding = [1f, 0f], Colours = ["blue"], ColourCells = ["c5_0_-5"], Analysis = "done", Text = "EXIT" });
+        var body = recorder.Requests.Last().Body!;
+        Assert.Equal([1f, 0f], body["embedding"]!.AsArray().Select(v => v!.GetValue<float>()));
+        Assert.Equal("blue", body["colours"]![0]!.GetValue<string>());
+        Assert.Equal("c5_0_-5", body["colour_cells"]![0]!.GetValue<string>());
+        Assert.Equal("done", body["analysis"]!.GetValue<string>());
+        Assert.Contains("EXIT", body["text"]!.GetValue<string>());
+        Assert.Null(body["doc"]!["embedding"]); // the vector is indexed, never carried in hits
+    }
+
+    [Fact]
+    public async Task An_existing_index_gets_new_fields_added_to_its_mapping()
+    {
+        var (index, recorder) = Index(SearchEngine.OpenSearch);
+        await index.SearchAsync("acme", new ImageSearchQuery());
+        var update = recorder.Requests.Single(r => r.Method == HttpMethod.Put);
+        Assert.Equal("/iv/_mapping", update.Path);
+        Assert.Equal("keyword", update.Body!["properties"]!["colour_cells"]!["type"]!.GetValue<string>());
     }
 
     [Theory]
