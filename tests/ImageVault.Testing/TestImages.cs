@@ -24,23 +24,36 @@ public static class TestImages
         Jpeg(width, height, ((byte)(seed * 37 % 256), (byte)(seed * 91 % 256), (byte)(seed * 13 % 256)), exif);
 
     /// <summary>
-    /// A structured picture (a gradient sky, a horizon, a few shapes placed by the seed): enough for an
-    /// embedding and a perceptual hash to tell scenes apart and variants alike.
+    /// A structured picture decided by the seed: a sky gradient in its own colours, a horizon at its own
+    /// height, a ground of stripes or a plain field, and shapes of all kinds. Enough for embeddings and
+    /// perceptual hashes to tell two seeds apart and a variant of one seed alike.
     /// </summary>
     public static byte[] Scene(int seed, int width = 480, int height = 360)
     {
         var random = new Random(seed);
-        using var x = Image.Xyz(width, height);
-        using var gradient = (x[1] * (200.0 / height)).Cast(Enums.BandFormat.Uchar);
-        using var sky = gradient.Bandjoin(gradient * 0.8 + random.Next(40), (gradient * 0.3 + 120).Cast(Enums.BandFormat.Uchar)).Cast(Enums.BandFormat.Uchar);
-        var scene = sky.Copy(interpretation: Enums.Interpretation.Srgb).Mutate(m =>
+        double[] Colour() => [random.Next(256), random.Next(256), random.Next(256)];
+        var (top, bottom) = (Colour(), Colour());
+        using var xyz = Image.Xyz(width, height);
+        using var t = random.Next(2) == 0 ? xyz[1] / (double)height : (xyz[0] + xyz[1]) / (double)(width + height);
+        using var sky = (t * bottom.Zip(top, (b, a) => b - a).ToArray() + top).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        var horizon = height * random.Next(40, 75) / 100;
+        var stripes = random.Next(2) == 0;
+        var scene = sky.Mutate(m =>
         {
-            m.DrawRect([random.Next(60, 120), random.Next(90, 160), random.Next(30, 90)], 0, height * 2 / 3, width, height / 3, fill: true);
-            for (var i = 0; i < 6; i++)
+            var ground = Colour();
+            m.DrawRect(ground, 0, horizon, width, height - horizon, fill: true);
+            if (stripes)
+                for (var x = random.Next(10); x < width; x += random.Next(12, 40))
+                    m.DrawRect(Colour(), x, horizon, random.Next(3, 10), height - horizon, fill: true);
+            for (var i = random.Next(6, 12); i > 0; i--)
             {
-                double[] ink = [random.Next(256), random.Next(256), random.Next(256)];
-                if (random.Next(2) == 0) m.DrawRect(ink, random.Next(width - 80), random.Next(height - 80), random.Next(20, 80), random.Next(20, 80), fill: true);
-                else m.DrawCircle(ink, random.Next(width), random.Next(height), random.Next(10, 50), fill: true);
+                var ink = Colour();
+                switch (random.Next(3))
+                {
+                    case 0: m.DrawRect(ink, random.Next(width - 40), random.Next(height - 40), random.Next(15, width / 3), random.Next(15, height / 3), fill: true); break;
+                    case 1: m.DrawCircle(ink, random.Next(width), random.Next(height), random.Next(8, height / 4), fill: true); break;
+                    default: m.DrawLine(ink, random.Next(width), random.Next(height), random.Next(width), random.Next(height)); break;
+                }
             }
         });
         using (scene) return scene.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.None);

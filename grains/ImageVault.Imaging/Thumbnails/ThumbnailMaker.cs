@@ -36,8 +36,8 @@ public static class ThumbnailMaker
                 var image = previous is null ? largest(spec) : previous.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down);
                 image = ToDisplayable(image);
                 // The decode is a sequential pipeline: keep the largest size in memory so the smaller
-                // sizes derive from its pixels instead of re-reading the original out of order.
-                if (previous is null && ordered.Length > 1) image = Replace(image, image.CopyMemory());
+                // sizes and the placeholder derive from its pixels instead of re-reading the original out of order.
+                if (previous is null) image = Replace(image, image.CopyMemory());
                 thumbs.Add(Encode(image, spec.Name, encoding));
                 previous?.Dispose();
                 previous = image;

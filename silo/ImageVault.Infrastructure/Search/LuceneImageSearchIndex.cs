@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using ImageVault.Grains.Ports;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -27,7 +27,8 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
     };
 
     private readonly FSDirectory _directory;
-    private readonly Analyzer _analyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
+    // CJK bigrams (and words for everything else), as the cluster engines' cjk analyzer: "面包" finds "面包店" in both profiles.
+    private readonly Analyzer _analyzer = new CJKAnalyzer(LuceneVersion.LUCENE_48);
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly Channel<WriteOp> _queue = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });

@@ -64,7 +64,8 @@ public static class IntelligenceEndpoints
         app.MapPost("/api/v1/search/similar", async (HttpContext h, ImageIntelligence ai, int? limit) =>
         {
             var example = await ReadExampleAsync(h);
-            if (example is null) return Problems.Of(ErrorCodes.TooLarge, $"the example image must be 1 byte to {MaxExampleBytes >> 20} MiB");
+            if (example is null) return Problems.Of(ErrorCodes.TooLarge, $"the example image may be at most {MaxExampleBytes >> 20} MiB");
+            if (example.Length == 0) return Problems.Of(ErrorCodes.EmptyUpload, "send the example image as the body or a multipart file");
             var (hits, code, detail) = await ai.SimilarToExampleAsync(RequestTenant.Of(h), example, Limit(limit), h.RequestAborted);
             return code is not null ? Problems.Of(code, detail ?? "the example could not be read") : Results.Ok(Similar(hits));
         });
@@ -75,14 +76,18 @@ public static class IntelligenceEndpoints
     private static SimilarResponseDto Similar(IEnumerable<SimilarHit> hits) =>
         new(hits.Select(x => new SimilarHitDto(x.Document.ToHit(), Math.Round(x.Similarity, 4))).ToArray());
 
-    /// <summary>The example image: the first file part of a multipart body, or the raw body. Null when empty or too large.</summary>
+    /// <summary>The example image: the first file part of a multipart body, or the raw body. Null when too large, empty when missing.</summary>
     private static async Task<byte[]?> ReadExampleAsync(HttpContext h)
     {
         var body = h.Request.Body;
         if (MediaTypeHeaderValue.TryParse(h.Request.ContentType, out var type) && type.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
             var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
-            if (string.IsNullOrEmpty(boundary) || await new MultipartReader(boundary, body).ReadNextSectionAsync(h.RequestAborted) is not { } section) return null;
+            if (string.IsNullOrEmpty(boundary)) return [];
+            MultipartSection? section;
+            try { section = await new MultipartReader(boundary, body).ReadNextSectionAsync(h.RequestAborted); }
+            catch (Exception e) when (e is IOException or InvalidDataException) { return []; } // malformed multipart: no example in it
+            if (section is null) return [];
             body = section.Body;
         }
         using var buffer = new MemoryStream();
@@ -93,6 +98,6 @@ public static class IntelligenceEndpoints
             if (buffer.Length + read > MaxExampleBytes) return null;
             buffer.Write(chunk, 0, read);
         }
-        return buffer.Length == 0 ? null : buffer.ToArray();
+        return buffer.ToArray();
     }
 }

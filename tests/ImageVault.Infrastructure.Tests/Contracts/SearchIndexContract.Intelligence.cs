@@ -54,6 +54,7 @@ public abstract partial class SearchIndexContract
         Assert.Equal([docs[1].Id], await IdsOf(new() { ColourCells = ["c0_0_0", "c3_1_-8"] }));
         Assert.Equal([docs[0].Id], await IdsOf(new() { Text = "parking" }));
         Assert.Equal([docs[0].Id], await IdsOf(new() { Text = "停车" }));
+        Assert.Equal([docs[0].Id], await IdsOf(new() { Text = "禁止停车" }));
         Assert.Equal([docs[0].Id], await IdsOf(new() { Text = "red" })); // colour names are words too
         var facets = (await Index.SearchAsync(Tenant, new() { Facets = true })).Facets!;
         Assert.Contains(("red", 1L), facets[SearchFacets.Colours]);
