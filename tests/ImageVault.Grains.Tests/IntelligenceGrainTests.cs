@@ -56,6 +56,15 @@ public sealed class IntelligenceGrainTests(GrainTestCluster fixture) : GrainTest
     }
 
     [Fact]
+    public async Task An_analysis_that_fails_on_the_way_is_tried_again()
+    {
+        Fixture.Blobs.FailNextPutsUnder($"t/{_tenant}/analysis/", 1); // the artefact write fails once
+        var id = await Upload(TestImages.Scene(12));
+        var state = await Analysed(id);
+        Assert.Equal(2, state.Analysis!.Attempts);
+    }
+
+    [Fact]
     public async Task Near_duplicates_form_a_group_and_stacking_merges_what_people_gave_the_copy()
     {
         var scene = TestImages.Scene(21, 480, 360);

@@ -2,14 +2,20 @@ using ImageVault.Grains.Ports;
 
 namespace ImageVault.Testing;
 
-/// <summary>A blob store decorator for fault injection: the next N deletes fail, as if the process died there.</summary>
+/// <summary>A blob store decorator for fault injection: the next N deletes (or writes under a prefix) fail, as if the process died there.</summary>
 public sealed class FaultyBlobStore(IBlobStore inner) : IBlobStore
 {
-    private int _failDeletes;
+    private int _failDeletes, _failPuts;
+    private string _failPrefix = "\0";
 
     public void FailNextDeletes(int count) => Interlocked.Exchange(ref _failDeletes, count);
 
-    public Task<BlobInfo> PutAsync(string key, Stream content, string contentType, CancellationToken ct = default) => inner.PutAsync(key, content, contentType, ct);
+    public void FailNextPutsUnder(string prefix, int count) => (_failPrefix, _failPuts) = (prefix, count);
+
+    public Task<BlobInfo> PutAsync(string key, Stream content, string contentType, CancellationToken ct = default) =>
+        key.StartsWith(_failPrefix, StringComparison.Ordinal) && Interlocked.Decrement(ref _failPuts) >= 0
+            ? throw new IOException("injected failure")
+            : inner.PutAsync(key, content, contentType, ct);
     public Task<BlobReadHandle?> OpenReadAsync(string key, CancellationToken ct = default) => inner.OpenReadAsync(key, ct);
     public Task<BlobInfo?> StatAsync(string key, CancellationToken ct = default) => inner.StatAsync(key, ct);
     public Task MoveAsync(string fromKey, string toKey, CancellationToken ct = default) => inner.MoveAsync(fromKey, toKey, ct);

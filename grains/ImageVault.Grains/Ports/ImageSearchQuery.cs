@@ -56,7 +56,7 @@ public sealed class InvalidSearchException(string code, string message) : Except
 /// <summary>The facet names every index adapter reports.</summary>
 public static class SearchFacets
 {
-    public const string Tags = "tags", Cameras = "cameras", Years = "years", Colours = "colours", Analysis = "analysis";
+    public const string Tags = "tags", Cameras = "cameras", Years = "years", Colours = "colours", Analysis = "analysis", Stages = "stages";
 }
 
 /// <summary>A kNN hit: the document and its cosine similarity to the query vector.</summary>

@@ -38,7 +38,7 @@ internal static class OpenSearchDocuments
                 ["trashed"] = Type("boolean"), ["favourite"] = Type("boolean"), ["has_location"] = Type("boolean"),
                 ["rating"] = Type("integer"), ["long_edge"] = Type("integer"), ["location"] = Type("geo_point"),
                 ["captured"] = Type("long"), ["uploaded"] = Type("long"), ["sort_captured"] = Type("long"), ["sort_uploaded"] = Type("long"),
-                ["colours"] = Keyword(), ["colour_cells"] = Keyword(), ["stacked"] = Type("boolean"), ["analysis"] = Keyword(),
+                ["colours"] = Keyword(), ["colour_cells"] = Keyword(), ["stacked"] = Type("boolean"), ["analysis"] = Keyword(), ["stage"] = Keyword(),
                 ["doc"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
                 ["embedding"] = EmbeddingField(engine),
             },
@@ -82,7 +82,7 @@ internal static class OpenSearchDocuments
         ["sort_uploaded"] = d.UploadedAt.UtcTicks,
         ["colours"] = new JsonArray([.. d.Colours.Select(c => (JsonNode?)c)]),
         ["colour_cells"] = new JsonArray([.. d.ColourCells.Select(c => (JsonNode?)c)]),
-        ["stacked"] = d.Stacked, ["analysis"] = d.Analysis,
+        ["stacked"] = d.Stacked, ["analysis"] = d.Analysis, ["stage"] = d.Stage,
         ["doc"] = JsonSerializer.SerializeToNode(d, Json),
     };
 

@@ -62,7 +62,7 @@ internal static class OpenSearchQueries
             body["aggs"] = new JsonObject
             {
                 [SearchFacets.Tags] = Facet("tags"), [SearchFacets.Cameras] = Facet("camera"), [SearchFacets.Years] = Facet("year"),
-                [SearchFacets.Colours] = Facet("colours"), [SearchFacets.Analysis] = Facet("analysis"),
+                [SearchFacets.Colours] = Facet("colours"), [SearchFacets.Analysis] = Facet("analysis"), [SearchFacets.Stages] = Facet("stage"),
             };
         return body;
     }

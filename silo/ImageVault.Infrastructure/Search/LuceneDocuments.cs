@@ -15,7 +15,7 @@ internal static class LuceneDocuments
     public const string Captured = "captured", Uploaded = "uploaded", SortCaptured = "sort_captured", SortUploaded = "sort_uploaded";
     public const string Rating = "rating", LongEdge = "long_edge", Lat = "lat", Lon = "lon", Stored = "doc";
     public const string Colour = "colour", ColourCell = "colour_cell", Stacked = "stacked", Embedding = "embedding";
-    public const string TagFacet = "tag_dv", CameraFacet = "camera_dv", YearFacet = "year_dv", ColourFacet = "colour_dv", AnalysisFacet = "analysis_dv";
+    public const string TagFacet = "tag_dv", CameraFacet = "camera_dv", YearFacet = "year_dv", ColourFacet = "colour_dv", AnalysisFacet = "analysis_dv", StageFacet = "stage_dv";
     public const string KindImage = "image", KindTombstone = "tombstone";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -39,6 +39,7 @@ internal static class LuceneDocuments
             new StringField(Favourite, d.Favourite ? "1" : "0", Field.Store.NO),
             new StringField(Stacked, d.Stacked ? "1" : "0", Field.Store.NO),
             new SortedSetDocValuesField(AnalysisFacet, new BytesRef(d.Analysis)),
+            new SortedSetDocValuesField(StageFacet, new BytesRef(d.Stage.Length > 0 ? d.Stage : "unknown")),
             new StringField(HasLocation, d.Latitude is not null && d.Longitude is not null ? "1" : "0", Field.Store.NO),
             new Int32Field(Rating, d.Rating, Field.Store.NO),
             new Int64Field(Uploaded, d.UploadedAt.UtcTicks, Field.Store.NO),

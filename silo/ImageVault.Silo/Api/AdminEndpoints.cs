@@ -45,15 +45,16 @@ public static class AdminEndpoints
         });
     }
 
-    /// <summary>The job's dispatch state plus image counts per analysis state and pipeline stage, from the index.</summary>
+    /// <summary>The job's dispatch state plus counts of live images per analysis state and pipeline stage (and the trash), from the index.</summary>
     private static async Task<AnalysisJobDto> AnalysisProgressAsync(HttpContext h, IGrainFactory g, IImageSearchIndex index)
     {
         var tenant = RequestTenant.Of(h);
         var job = await g.GetGrain<IAnalysisJobGrain>(tenant).GetAsync();
         var live = await index.SearchAsync(tenant, new ImageSearchQuery { Facets = true, Limit = 1, IncludeStacked = true }, h.RequestAborted);
         var byAnalysis = live.Facets?.GetValueOrDefault(SearchFacets.Analysis)?.ToDictionary(f => f.Value, f => f.Count) ?? [];
-        var stages = await index.SearchAsync(tenant, new ImageSearchQuery { Facets = true, Limit = 1, IncludeStacked = true, Trashed = true }, h.RequestAborted);
-        var byStage = new Dictionary<string, long> { ["live"] = live.Total, ["trashed"] = stages.Total };
+        var trashed = await index.SearchAsync(tenant, new ImageSearchQuery { Limit = 1, IncludeStacked = true, Trashed = true }, h.RequestAborted);
+        var byStage = live.Facets?.GetValueOrDefault(SearchFacets.Stages)?.ToDictionary(f => f.Value, f => f.Count) ?? [];
+        byStage["trashed"] = trashed.Total;
         return new AnalysisJobDto(job.JobId, job.Reason, job.Model, job.Running, job.Dispatched, job.StartedAt, job.FinishedDispatchAt, byAnalysis, byStage);
     }
 

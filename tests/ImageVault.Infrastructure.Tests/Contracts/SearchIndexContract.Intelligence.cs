@@ -46,7 +46,7 @@ public abstract partial class SearchIndexContract
     public async Task Colour_names_hex_cells_text_and_stacks_filter()
     {
         var docs = await PutAll(
-            Doc(d => d with { Colours = ["red", "white"], ColourCells = ["c6_7_5"], Text = "NO PARKING\n禁止停车" }),
+            Doc(d => d with { Colours = ["red", "white"], ColourCells = ["c6_7_5"], Text = "NO PARKING\n禁止停车", Stage = "ready" }),
             Doc(d => d with { Colours = ["blue"], ColourCells = ["c3_1_-8"] }),
             Doc(d => d with { Colours = ["red"], Stacked = true }));
         Assert.Equal([docs[0].Id], await IdsOf(new() { Colours = ["red"] }));
@@ -59,6 +59,7 @@ public abstract partial class SearchIndexContract
         var facets = (await Index.SearchAsync(Tenant, new() { Facets = true })).Facets!;
         Assert.Contains(("red", 1L), facets[SearchFacets.Colours]);
         Assert.Contains(("none", 2L), facets[SearchFacets.Analysis]);
+        Assert.Contains(("ready", 1L), facets[SearchFacets.Stages]);
     }
 
     private async Task<ImageSearchDocument[]> PutAll(params ImageSearchDocument[] docs)

@@ -57,7 +57,7 @@ public class SearchRequestContractTests
              "tags":["Sea"],"albums":["al1"],"make":"Canon","model":"Canon EOS 5D","camera":"Canon EOS 5D","year":"2020","format":"jpeg",
              "orientation":"landscape","trashed":false,"favourite":true,"has_location":true,"location":{"lat":48.85,"lon":2.35},"rating":4,
              "long_edge":400,"captured":637135310450000000,"uploaded":638505760890000000,"sort_captured":637135310450000000,
-             "sort_uploaded":638505760890000000,"colours":[],"colour_cells":[],"stacked":false,"analysis":"none"}
+             "sort_uploaded":638505760890000000,"colours":[],"colour_cells":[],"stacked":false,"analysis":"none","stage":""}
             """)!.AsObject();
         var sent = body!.AsObject().DeepClone().AsObject();
         Assert.NotNull(sent["doc"]); // the whole document rides along, unindexed
@@ -112,7 +112,8 @@ public class SearchRequestContractTests
                      "cameras":{"terms":{"field":"camera","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
                      "years":{"terms":{"field":"year","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
                      "colours":{"terms":{"field":"colours","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
-                     "analysis":{"terms":{"field":"analysis","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}}}}
+                     "analysis":{"terms":{"field":"analysis","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
+                     "stages":{"terms":{"field":"stage","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}}}}
             """);
         Assert.True(JsonNode.DeepEquals(expected, body), body!.ToJsonString());
     }
