@@ -21,8 +21,6 @@ public sealed class ImageInference : IDisposable
         _ocr = new(() => new OcrEngine(directory, slots));
     }
 
-    /// <summary>Model names stored with results: a change here triggers re-analysis.</summary>
-    public static string ModelVersion => $"{ModelFiles.EmbeddingModel}+{ModelFiles.OcrModel}";
 
     public float[] Embed(RgbImage square224) => _embedder.Value.Embed(square224);
 

@@ -30,7 +30,7 @@ public sealed class IntelligenceGrainTests(GrainTestCluster fixture) : GrainTest
         while (true)
         {
             var state = await In(id).GetAsync();
-            if (state?.Analysis is { Status: AnalysisStatus.Done } a && (after is null || a.AnalysedAt > after)) return state;
+            if (state?.Analysis is { Status: AnalysisStatus.Done, TextStatus: AnalysisStatus.Done } a && (after is null || a.AnalysedAt > after)) return state;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"image {id} not analysed: {state?.Analysis?.Status} {state?.Analysis?.ErrorCode}");
             await Task.Delay(100);
         }
@@ -42,13 +42,15 @@ public sealed class IntelligenceGrainTests(GrainTestCluster fixture) : GrainTest
         var id = await Upload(TestImages.Scene(11, 480, 360));
         var state = await Analysed(id);
         var a = state.Analysis!;
-        Assert.Equal(Fixture.Service<IImageModels>().ModelVersion, a.Model);
+        Assert.Equal(Fixture.Service<IImageModels>().EmbeddingModel, a.Model);
+        Assert.Equal(Fixture.Service<IImageModels>().OcrModel, a.TextModel);
+        Assert.Equal(AnalysisStatus.Done, a.TextStatus);
         Assert.Equal(512, EmbeddingCodec.Decode(a.Embedding)!.Length);
         Assert.Equal(4, a.PHashes.Length);
         Assert.NotEmpty(a.Palette);
         Assert.Contains(state.Tags, t => t is { Name: TechnicalTags.Landscape, Source: ImageTag.FromAnalysis });
         await using (var artefact = await Fixture.Blobs.OpenReadAsync(a.ArtefactKey!))
-            Assert.Equal(512, AnalysisArtefact.FromJson(artefact!.Stream)!.Embedding.Length);
+            Assert.Equal(512, VisualArtefact.FromJson(artefact!.Stream)!.Embedding.Length);
 
         await In(id).TrashAsync();
         await In(id).PurgeAsync();
@@ -58,10 +60,12 @@ public sealed class IntelligenceGrainTests(GrainTestCluster fixture) : GrainTest
     [Fact]
     public async Task An_analysis_that_fails_on_the_way_is_tried_again()
     {
-        Fixture.Blobs.FailNextPutsUnder($"t/{_tenant}/analysis/", 1); // the artefact write fails once
+        // The OCR artefact write fails once: the visual part (made during ingest) stands, the text step retries.
+        Fixture.Blobs.FailNextPutsWhere(key => key.StartsWith($"t/{_tenant}/analysis/", StringComparison.Ordinal) && key.Contains("/text-"), 1);
         var id = await Upload(TestImages.Scene(12));
         var state = await Analysed(id);
         Assert.Equal(2, state.Analysis!.Attempts);
+        Assert.NotNull(state.Analysis.TextArtefactKey);
     }
 
     [Fact]

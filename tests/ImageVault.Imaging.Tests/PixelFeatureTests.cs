@@ -11,7 +11,7 @@ public sealed class PixelFeatureTests
 {
     private static Raster RasterOf(byte[] encoded)
     {
-        var result = PixelAnalyzer.Analyze(encoded);
+        var result = PixelAnalyzer.Analyze(encoded, AnalysisMode.Text);
         Assert.Null(result.ErrorCode);
         return result.Rasters.Single(r => r.Name == Raster.Page);
     }
@@ -19,13 +19,20 @@ public sealed class PixelFeatureTests
     private static ulong[] Hashes(byte[] encoded) => PerceptualHash.PHashes(RasterOf(encoded));
 
     [Fact]
-    public void The_pixel_pass_hands_over_a_224_square_and_the_page()
+    public void Ingest_measures_features_on_the_largest_thumbnail_and_the_text_pass_hands_over_the_page()
     {
-        var result = PixelAnalyzer.Analyze(TestImages.Scene(1, 480, 360));
-        Assert.Equal((224, 224, 224 * 224 * 3), (result.Rasters[0].Width, result.Rasters[0].Height, result.Rasters[0].Pixels.Length));
-        Assert.Equal((480, 360), (result.Rasters[1].Width, result.Rasters[1].Height));
-        Assert.NotNull(result.Features);
-        Assert.Equal(4, result.Features!.PHashes.Length);
+        var ingest = ImageAnalyzer.Analyze(TestImages.Scene(1, 480, 360), new AnalysisRequest(1_000_000, ThumbnailSpec.Default, ThumbnailEncoding.Jpeg, Features: true));
+        var square = Assert.Single(ingest.Rasters);
+        Assert.Equal((224, 224, 224 * 224 * 3), (square.Width, square.Height, square.Pixels.Length));
+        Assert.Equal(4, ingest.Features!.PHashes.Length);
+        Assert.Equal(PixelFeatures.GreySide * PixelFeatures.GreySide, ingest.Features.Grey.Length);
+        Assert.Empty(ImageAnalyzer.Analyze(TestImages.Scene(1), new AnalysisRequest(1_000_000, ThumbnailSpec.Default, ThumbnailEncoding.Jpeg)).Rasters);
+
+        // Measured again from the stored large thumbnail (re-analysis), the features agree.
+        var again = PixelAnalyzer.Analyze(ingest.Thumbnails[0].Bytes, AnalysisMode.Pixels).Features!;
+        Assert.InRange(PerceptualHash.Distance(ingest.Features.PHashes[0], again.PHashes[0]), 0, 4);
+        var page = Assert.Single(PixelAnalyzer.Analyze(ingest.Thumbnails[0].Bytes, AnalysisMode.Text).Rasters);
+        Assert.Equal((480, 360), (page.Width, page.Height));
     }
 
     [Fact]

@@ -2,18 +2,18 @@ using ImageVault.Grains.Ports;
 
 namespace ImageVault.Testing;
 
-/// <summary>A blob store decorator for fault injection: the next N deletes (or writes under a prefix) fail, as if the process died there.</summary>
+/// <summary>A blob store decorator for fault injection: the next N deletes (or writes to matching keys) fail, as if the process died there.</summary>
 public sealed class FaultyBlobStore(IBlobStore inner) : IBlobStore
 {
     private int _failDeletes, _failPuts;
-    private string _failPrefix = "\0";
+    private Func<string, bool> _failPut = _ => false;
 
     public void FailNextDeletes(int count) => Interlocked.Exchange(ref _failDeletes, count);
 
-    public void FailNextPutsUnder(string prefix, int count) => (_failPrefix, _failPuts) = (prefix, count);
+    public void FailNextPutsWhere(Func<string, bool> matches, int count) => (_failPut, _failPuts) = (matches, count);
 
     public Task<BlobInfo> PutAsync(string key, Stream content, string contentType, CancellationToken ct = default) =>
-        key.StartsWith(_failPrefix, StringComparison.Ordinal) && Interlocked.Decrement(ref _failPuts) >= 0
+        _failPut(key) && Interlocked.Decrement(ref _failPuts) >= 0
             ? throw new IOException("injected failure")
             : inner.PutAsync(key, content, contentType, ct);
     public Task<BlobReadHandle?> OpenReadAsync(string key, CancellationToken ct = default) => inner.OpenReadAsync(key, ct);

@@ -13,7 +13,9 @@ public interface IIngestWorkerGrain : IGrainWithIntegerKey
 }
 
 [GenerateSerializer, Alias("iv.IngestJob")]
-public sealed record IngestJob([property: Id(0)] string Tenant, [property: Id(1)] string Sha256, [property: Id(2)] string OriginalKey);
+/// <param name="Analyse">Also make the visual analysis (features, embedding) while the pixels are decoded anyway.</param>
+public sealed record IngestJob([property: Id(0)] string Tenant, [property: Id(1)] string Sha256, [property: Id(2)] string OriginalKey,
+    [property: Id(3)] bool Analyse = false);
 
 /// <summary>What ingest produced. With an error code, the other members hold what could still be read.</summary>
 [GenerateSerializer, Alias("iv.IngestOutcome")]
@@ -29,4 +31,6 @@ public sealed record IngestOutcome
     [Id(7)] public string? ErrorDetail { get; init; }
     /// <summary>True when the failure may pass on a retry (a timeout or an I/O error), false for bad input.</summary>
     [Id(8)] public bool Transient { get; init; }
+    /// <summary>The visual analysis, when it was asked for and succeeded.</summary>
+    [Id(9)] public ImageAnalysis? Analysis { get; init; }
 }

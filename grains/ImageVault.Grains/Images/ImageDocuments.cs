@@ -37,7 +37,7 @@ public static class ImageDocuments
             Trashed = s.Trashed,
             Placeholder = s.Placeholder,
             Stage = s.Stage.ToString().ToLowerInvariant(),
-            Analysis = s.Analysis?.Status.ToString().ToLowerInvariant() ?? "none",
+            Analysis = s.Analysis?.Summary ?? "none",
             Embedding = Intelligence.EmbeddingCodec.Decode(s.Analysis?.Embedding),
             PHashes = s.Analysis?.PHashes ?? [],
             Colours = s.Analysis?.Colours ?? [],

@@ -16,17 +16,24 @@ public sealed partial class ImageGrain
 
     private IDuplicateGroupsGrain Duplicates => GrainFactory.GetGrain<IDuplicateGroupsGrain>(Tenant);
 
-    /// <summary>Ready with a thumbnail, and no analysis yet, one waiting, or one made by other models.</summary>
-    private bool NeedsAnalysis =>
-        analysis.Value.Enabled && S.Exists && S.Stage == PipelineStage.Ready && S.Thumbnails.ContainsKey(ThumbnailSpec.Large.Name)
-        && (S.Analysis is null || S.Analysis.Status == AnalysisStatus.Pending || S.Analysis.Model != models.ModelVersion);
+    private bool CanAnalyse =>
+        analysis.Value.Enabled && S.Exists && S.Stage == PipelineStage.Ready && S.Thumbnails.ContainsKey(ThumbnailSpec.Large.Name);
+
+    /// <summary>No visual analysis yet, one waiting, or one made by another embedding model.</summary>
+    private bool NeedsVisual => CanAnalyse && (S.Analysis is null || S.Analysis.Status == AnalysisStatus.Pending || S.Analysis.Model != models.EmbeddingModel);
+
+    /// <summary>Text not read yet, or read by other OCR models (only once the visual part stands).</summary>
+    private bool NeedsText => CanAnalyse && S.Analysis is { Status: AnalysisStatus.Done } a
+        && (a.TextStatus == AnalysisStatus.Pending || a.TextModel != models.OcrModel);
+
+    private bool NeedsAnalysis => NeedsVisual || NeedsText;
 
     public async Task<bool> ReanalyseAsync()
     {
         if (!S.Exists || S.Stage != PipelineStage.Ready) return false;
         await MutateAsync(s =>
         {
-            s.Analysis = (s.Analysis ?? new ImageAnalysis()) with { Status = AnalysisStatus.Pending, Attempts = 0 };
+            s.Analysis = (s.Analysis ?? new ImageAnalysis()) with { Status = AnalysisStatus.Pending, TextStatus = AnalysisStatus.Pending, Attempts = 0 };
             return true;
         });
         StartPipeline();
@@ -67,28 +74,41 @@ public sealed partial class ImageGrain
         return changed;
     });
 
+    /// <summary>
+    /// The analysis the image still lacks: the visual part (when ingest could not make it, or the embedding
+    /// model changed) and the text part (OCR, which ingest never does: it is the expensive step).
+    /// </summary>
     private async Task AnalyseAsync()
     {
         await Sweeper.TrackAsync(ImageId); // idempotent: a crash mid-analysis leaves a trail
-        var job = new AnalysisJob(Tenant, S.Sha256, S.Thumbnails[ThumbnailSpec.Large.Name].Key);
+        var visual = NeedsVisual;
+        var text = NeedsText || (visual && (S.Analysis?.TextStatus != AnalysisStatus.Done || S.Analysis.TextModel != models.OcrModel));
+        var job = new AnalysisJob(Tenant, S.Sha256, S.Thumbnails[ThumbnailSpec.Large.Name].Key, visual, text);
         AnalysisOutcome outcome;
         try { outcome = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0).AnalyseAsync(job); }
         catch (Exception e) when (e is TimeoutException or IOException or OrleansException)
         {
             LogAnalysisFailed(ImageId, e);
-            outcome = new AnalysisOutcome(new ImageAnalysis { Status = AnalysisStatus.Failed, ErrorCode = ErrorCodes.ProcessingFailed }, Transient: true);
+            outcome = new AnalysisOutcome(new ImageAnalysis(), Transient: true);
         }
-        var attempts = (S.Analysis?.Attempts ?? 0) + 1;
-        var result = outcome.Transient && attempts < MaxTransientAttempts
-            ? (S.Analysis ?? new ImageAnalysis()) with { Status = AnalysisStatus.Pending, Attempts = attempts }
-            : outcome.Analysis with { Attempts = attempts, Model = models.ModelVersion };
+        var current = S.Analysis ?? new ImageAnalysis { TextStatus = AnalysisStatus.Pending };
+        var attempts = current.Attempts + 1;
+        ImageAnalysis result;
+        if (outcome.Transient && attempts < MaxTransientAttempts) result = current with { Attempts = attempts }; // tried again later
+        else
+        {
+            var failure = outcome.Transient ? outcome.Analysis with { Status = AnalysisStatus.Failed, TextStatus = AnalysisStatus.Failed, ErrorCode = ErrorCodes.ProcessingFailed } : outcome.Analysis;
+            result = current with { Attempts = attempts };
+            if (visual) result = result.WithVisualFrom(failure with { Model = models.EmbeddingModel });
+            if (text) result = result.WithTextFrom(failure with { TextModel = models.OcrModel });
+        }
         await MutateAsync(s =>
         {
             s.Analysis = result;
             if (result.Status == AnalysisStatus.Done) TechnicalTags.Apply(s, result);
             return true;
         });
-        if (result.Status == AnalysisStatus.Done) await ReportDuplicatesAsync();
+        if (visual && result.Status == AnalysisStatus.Done) await ReportDuplicatesAsync();
     }
 
     /// <summary>Finds this image's near-duplicates among its nearest neighbours and tells the tenant's duplicate groups.</summary>

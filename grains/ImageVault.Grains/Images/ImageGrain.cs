@@ -211,7 +211,7 @@ public sealed partial class ImageGrain(
     private async Task IngestAsync()
     {
         IngestOutcome outcome;
-        try { outcome = await GrainFactory.GetGrain<IIngestWorkerGrain>(0).IngestAsync(new IngestJob(Tenant, S.Sha256, S.OriginalKey)); }
+        try { outcome = await GrainFactory.GetGrain<IIngestWorkerGrain>(0).IngestAsync(new IngestJob(Tenant, S.Sha256, S.OriginalKey, analysis.Value.Enabled)); }
         catch (Exception e) when (e is TimeoutException or IOException or OrleansException)
         {
             outcome = new IngestOutcome { ErrorCode = Contracts.ErrorCodes.ProcessingFailed, ErrorDetail = e.GetType().Name, Transient = true };
@@ -227,6 +227,7 @@ public sealed partial class ImageGrain(
             IngestResults.Apply(s, outcome);
             return true;
         });
+        if (outcome.Analysis is not null) await ReportDuplicatesAsync();
     }
 
     private async Task PurgeStepsAsync()

@@ -3,7 +3,7 @@ using ImageVault.Grains.Abstractions.Pipeline;
 
 namespace ImageVault.Grains.Images;
 
-/// <summary>Folds an ingest outcome into image state: dimensions, metadata, thumbnails, file keywords as tags.</summary>
+/// <summary>Folds an ingest outcome into image state: dimensions, metadata, thumbnails, file keywords as tags, the visual analysis.</summary>
 public static class IngestResults
 {
     public static void Apply(ImageState s, IngestOutcome o)
@@ -19,5 +19,10 @@ public static class IngestResults
         s.Stage = o.ErrorCode is null ? PipelineStage.Ready : PipelineStage.Failed;
         if (o.Metadata is { Keywords.Count: > 0 } m)
             ImageRules.ApplyTags(s.Tags, new SetChange(m.Keywords, []), ImageTag.FromFile);
+        if (o.Analysis is { } analysis)
+        {
+            s.Analysis = analysis;
+            Intelligence.TechnicalTags.Apply(s, analysis);
+        }
     }
 }

@@ -82,7 +82,8 @@ public sealed partial class AnalysisJobGrain(
             var image = GrainFactory.GetGrain<IImageGrain>(GrainKeys.For(Tenant, id));
             var current = await image.GetAsync();
             // Images already analysed by these models are left alone unless an operator asked for all.
-            if (!s.Force && current?.Analysis is { Status: not AnalysisStatus.Pending } a && a.Model == s.Model) continue;
+            if (!s.Force && current?.Analysis is { Status: not AnalysisStatus.Pending, TextStatus: not AnalysisStatus.Pending } a
+                && a.Model == models.EmbeddingModel && a.TextModel == models.OcrModel) continue;
             if (await image.ReanalyseAsync()) s.Dispatched++;
         }
         if (ids.Count > 0) s.Cursor = ids[^1];

@@ -8,7 +8,6 @@ using ImageVault.Grains.Telemetry;
 using ImageVault.Imaging.Analysis;
 using ImageVault.Imaging.Features;
 using ImageVault.Imaging.Thumbnails;
-using ImageVault.Inference;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -17,7 +16,7 @@ namespace ImageVault.Grains.Intelligence;
 /// <inheritdoc cref="IAnalysisWorkerGrain"/>
 /// <remarks>Decoding runs in the sandbox pool and the models off the scheduler, both bounded; this grain only moves data.</remarks>
 [StatelessWorker, GrainType("analysis")]
-public sealed class AnalysisWorkerGrain(IBlobStore blobs, IImageProcessor processor, IImageModels models, IOptions<ImageVaultLimits> limits)
+public sealed class AnalysisWorkerGrain(IBlobStore blobs, IImageProcessor processor, AnalysisSteps steps, IOptions<ImageVaultLimits> limits)
     : Grain, IAnalysisWorkerGrain
 {
     public async Task<AnalysisOutcome> AnalyseAsync(AnalysisJob job)
@@ -27,64 +26,39 @@ public sealed class AnalysisWorkerGrain(IBlobStore blobs, IImageProcessor proces
         byte[] thumbnail;
         await using (var handle = await blobs.OpenReadAsync(job.ThumbnailKey))
         {
-            if (handle is null) return Failed(ErrorCodes.ProcessingFailed, transient: true);
+            if (handle is null) return Failed(new ImageAnalysis(), job, ErrorCodes.ProcessingFailed, transient: true);
             thumbnail = new byte[handle.Info.Length];
             await handle.Stream.ReadExactlyAsync(thumbnail);
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var pixels = await processor.AnalyzeAsync(thumbnail, new AnalysisRequest(limits.Value.MaxPixels, [], ThumbnailEncoding.Jpeg, AnalysisMode.Pixels));
-        Record("pixels", started);
-        if (pixels.Features is not { } features || pixels.Rasters.Count != 2) return Failed(pixels.ErrorCode ?? ErrorCodes.ProcessingFailed, transient: false);
-        var square = ToRgb(pixels.Rasters.Single(r => r.Name == Raster.Square));
-        var page = ToRgb(pixels.Rasters.Single(r => r.Name == Raster.Page));
-
-        started = Stopwatch.GetTimestamp();
-        var embedding = await models.EmbedAsync(square);
-        Record("embedding", started);
-        started = Stopwatch.GetTimestamp();
-        var ocr = await models.ReadTextAsync(page);
-        Record("ocr", started);
-
-        var artefact = new AnalysisArtefact
+        var analysis = new ImageAnalysis { TextStatus = AnalysisStatus.Pending };
+        if (job.Visual)
         {
-            Model = models.ModelVersion, Embedding = embedding, Text = ocr.Text, Width = page.Width, Height = page.Height,
-            Words = ocr.Boxes.Select(b => new OcrWord(b.Text, Math.Round(b.Confidence, 3), b.Quad.ToArray())).ToArray(),
-            Grey = Convert.ToBase64String(GreyBytes(pixels.Rasters.Single(r => r.Name == Raster.Page))),
-        };
-        var key = BlobKeys.Analysis(job.Tenant, job.Sha256, models.ModelVersion);
-        await blobs.PutAsync(key, new MemoryStream(artefact.ToJson(), writable: false), "application/json");
-
-        var textArea = ocr.Boxes.Sum(b => (double)b.Quad.Width * b.Quad.Height);
-        return new AnalysisOutcome(new ImageAnalysis
+            var pixels = await DecodeAsync(thumbnail, AnalysisMode.Pixels);
+            if (pixels.Features is not { } features || pixels.Rasters.Count != 1) return Failed(analysis, job, pixels.ErrorCode ?? ErrorCodes.ProcessingFailed, transient: false);
+            analysis = await steps.VisualAsync(job.Tenant, job.Sha256, features, pixels.Rasters[0]);
+        }
+        if (job.Text)
         {
-            Status = AnalysisStatus.Done, Model = models.ModelVersion, Embedding = EmbeddingCodec.Encode(embedding),
-            PHashes = features.PHashes, DHash = features.DHash,
-            Palette = features.Palette.Select(p => new PaletteEntry(p.Hex, p.Weight)).ToList(),
-            Colours = features.Colours.ToList(),
-            Sharpness = features.Statistics.Sharpness, Brightness = features.Statistics.Brightness,
-            Colourfulness = features.Statistics.Colourfulness,
-            Text = ocr.Text.Length > ImageAnalysis.MaxStoredText ? ocr.Text[..ImageAnalysis.MaxStoredText] : ocr.Text,
-            TextBoxes = ocr.Boxes.Count,
-            TextCoverage = Math.Round(Math.Min(1, textArea / ((double)page.Width * page.Height)), 4),
-            ArtefactKey = key, AnalysedAt = DateTimeOffset.UtcNow,
-        }, Transient: false);
+            var page = await DecodeAsync(thumbnail, AnalysisMode.Text);
+            if (page.Rasters.Count != 1) return Failed(analysis, job, page.ErrorCode ?? ErrorCodes.ProcessingFailed, transient: false);
+            analysis = await steps.TextAsync(analysis, job.Tenant, job.Sha256, page.Rasters[0]);
+        }
+        return new AnalysisOutcome(analysis, Transient: false);
     }
 
-    private AnalysisOutcome Failed(string code, bool transient) =>
-        new(new ImageAnalysis { Status = AnalysisStatus.Failed, Model = models.ModelVersion, ErrorCode = code }, transient);
-
-    private static RgbImage ToRgb(Raster r) => RgbImage.Create(r.Width, r.Height, r.Pixels);
-
-    private static byte[] GreyBytes(Raster page)
+    private async Task<AnalysisResult> DecodeAsync(byte[] thumbnail, AnalysisMode mode)
     {
-        var grid = page.GrayGrid(AnalysisArtefact.GreySide, AnalysisArtefact.GreySide);
-        var bytes = new byte[AnalysisArtefact.GreySide * AnalysisArtefact.GreySide];
-        for (var y = 0; y < AnalysisArtefact.GreySide; y++)
-            for (var x = 0; x < AnalysisArtefact.GreySide; x++) bytes[y * AnalysisArtefact.GreySide + x] = (byte)Math.Clamp(Math.Round(grid[y, x]), 0, 255);
-        return bytes;
+        var started = Stopwatch.GetTimestamp();
+        var result = await processor.AnalyzeAsync(thumbnail, new AnalysisRequest(limits.Value.MaxPixels, [], ThumbnailEncoding.Jpeg, mode));
+        AnalysisSteps.Record(mode == AnalysisMode.Text ? "decode page" : "pixels", started);
+        return result;
     }
 
-    private static void Record(string step, long started) =>
-        ImageVaultTelemetry.AnalysisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("step", step));
+    /// <summary>The parts asked for, marked failed with the code (the image grain keeps what it had for the others).</summary>
+    private static AnalysisOutcome Failed(ImageAnalysis analysis, AnalysisJob job, string code, bool transient) => new(analysis with
+    {
+        Status = job.Visual ? AnalysisStatus.Failed : analysis.Status, ErrorCode = job.Visual ? code : analysis.ErrorCode,
+        TextStatus = job.Text ? AnalysisStatus.Failed : analysis.TextStatus, TextErrorCode = job.Text ? code : null,
+    }, transient);
 }

@@ -39,10 +39,10 @@ public sealed class ImageIntelligence(
     /// <summary>Similar images to an uploaded example, decoded in the sandbox like any upload. Returns an error code for bad input.</summary>
     public async Task<(IReadOnlyList<SimilarHit> Hits, string? ErrorCode, string? Detail)> SimilarToExampleAsync(string tenant, byte[] example, int limit, CancellationToken ct)
     {
-        var ingest = await processor.AnalyzeAsync(example, new AnalysisRequest(limits.Value.MaxPixels, [ThumbnailSpec.Large], ThumbnailEncoding.Jpeg), ct);
-        if (ingest.ErrorCode is not null || ingest.Thumbnails.Count == 0) return ([], ingest.ErrorCode ?? ErrorCodes.CorruptImage, ingest.ErrorDetail);
-        var pixels = await processor.AnalyzeAsync(ingest.Thumbnails[0].Bytes, new AnalysisRequest(limits.Value.MaxPixels, [], ThumbnailEncoding.Jpeg, AnalysisMode.Pixels), ct);
-        if (pixels.Rasters.FirstOrDefault(r => r.Name == Raster.Square) is not { } square) return ([], pixels.ErrorCode ?? ErrorCodes.CorruptImage, pixels.ErrorDetail);
+        // Decoded like an upload (one small thumbnail), with the square for the embedding measured on the way.
+        var decoded = await processor.AnalyzeAsync(example, new AnalysisRequest(limits.Value.MaxPixels, [ThumbnailSpec.Small], ThumbnailEncoding.Jpeg, Features: true), ct);
+        if (decoded.ErrorCode is not null || decoded.Rasters.FirstOrDefault(r => r.Name == Raster.Square) is not { } square)
+            return ([], decoded.ErrorCode ?? ErrorCodes.CorruptImage, decoded.ErrorDetail);
         var vector = await models.EmbedAsync(RgbImage.Create(square.Width, square.Height, square.Pixels), ct);
         return (await index.SimilarAsync(tenant, vector, Math.Clamp(limit, 1, MaxSimilar), ct), null, null);
     }
@@ -50,15 +50,21 @@ public sealed class ImageIntelligence(
     /// <summary>Null when either image is unknown or not analysed.</summary>
     public async Task<ImageComparison?> CompareAsync(string tenant, string a, string b, CancellationToken ct)
     {
-        var (first, second) = (await ArtefactOf(tenant, a, ct), await ArtefactOf(tenant, b, ct));
+        var (first, second) = (await VisualOf(tenant, a, ct), await VisualOf(tenant, b, ct));
         if (first is null || second is null) return null;
-        var ssim = Ssim.Compute(Convert.FromBase64String(first.Grey), Convert.FromBase64String(second.Grey), AnalysisArtefact.GreySide, AnalysisArtefact.GreySide);
+        var ssim = Ssim.Compute(first.Grey, second.Grey, PixelFeatures.GreySide, PixelFeatures.GreySide);
         return new ImageComparison(Math.Round(VectorMath.Cosine(first.Embedding, second.Embedding), 4),
             Math.Round(VectorMath.Euclidean(first.Embedding, second.Embedding), 4), Math.Round(ssim, 4));
     }
 
-    /// <summary>The full OCR result (text and boxes), or null when the image is unknown or has none.</summary>
-    public async Task<AnalysisArtefact?> TextOfAsync(string tenant, string imageId, CancellationToken ct) => await ArtefactOf(tenant, imageId, ct);
+    /// <summary>The full OCR result (text and boxes), or null when the image is unknown or its text is not read yet.</summary>
+    public async Task<TextArtefact?> TextOfAsync(string tenant, string imageId, CancellationToken ct)
+    {
+        var state = await Image(tenant, imageId).GetAsync();
+        if (state?.Analysis is not { TextStatus: AnalysisStatus.Done, TextArtefactKey: { } key }) return null;
+        await using var handle = await blobs.OpenReadAsync(key, ct);
+        return handle is null ? null : TextArtefact.FromJson(handle.Stream);
+    }
 
     public async Task<IReadOnlyList<TagSuggestion>?> SuggestTagsAsync(string tenant, string imageId, CancellationToken ct)
     {
@@ -79,12 +85,12 @@ public sealed class ImageIntelligence(
         return ids;
     }
 
-    private async Task<AnalysisArtefact?> ArtefactOf(string tenant, string imageId, CancellationToken ct)
+    private async Task<VisualArtefact?> VisualOf(string tenant, string imageId, CancellationToken ct)
     {
         var state = await Image(tenant, imageId).GetAsync();
         if (state?.Analysis is not { Status: AnalysisStatus.Done, ArtefactKey: { } key }) return null;
         await using var handle = await blobs.OpenReadAsync(key, ct);
-        return handle is null ? null : AnalysisArtefact.FromJson(handle.Stream);
+        return handle is null ? null : VisualArtefact.FromJson(handle.Stream);
     }
 
     private IImageGrain Image(string tenant, string id) => grains.GetGrain<IImageGrain>(GrainKeys.For(tenant, id));

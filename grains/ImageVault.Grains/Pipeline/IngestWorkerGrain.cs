@@ -4,7 +4,9 @@ using ImageVault.Grains.Abstractions.Pipeline;
 using ImageVault.Grains.Options;
 using ImageVault.Grains.Ports;
 using ImageVault.Grains.Telemetry;
+using ImageVault.Grains.Intelligence;
 using ImageVault.Imaging.Analysis;
+using ImageVault.Imaging.Features;
 using ImageVault.Imaging.Thumbnails;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -14,7 +16,7 @@ namespace ImageVault.Grains.Pipeline;
 /// <inheritdoc cref="IIngestWorkerGrain"/>
 /// <remarks>Concurrency is bounded by the <see cref="IImageProcessor"/> pool; this grain only moves bytes.</remarks>
 [StatelessWorker, GrainType("ingest")]
-public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processor, IOptions<ImageVaultLimits> limits)
+public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processor, AnalysisSteps analysis, IOptions<ImageVaultLimits> limits)
     : Grain, IIngestWorkerGrain
 {
     public async Task<IngestOutcome> IngestAsync(IngestJob job)
@@ -34,7 +36,7 @@ public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processo
 
         using var activity = ImageVaultTelemetry.Activities.StartActivity("ingest");
         activity?.SetTag("imagevault.sha256", job.Sha256);
-        var request = new AnalysisRequest(limits.Value.MaxPixels, ThumbnailSpec.Default, limits.Value.ThumbnailEncoding);
+        var request = new AnalysisRequest(limits.Value.MaxPixels, ThumbnailSpec.Default, limits.Value.ThumbnailEncoding, Features: job.Analyse);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await processor.AnalyzeAsync(original, request);
         ImageVaultTelemetry.IngestDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -50,6 +52,7 @@ public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processo
         }
         return new IngestOutcome
         {
+            Analysis = await VisualAnalysisAsync(job, result),
             Width = result.Width,
             Height = result.Height,
             Pages = result.Pages,
@@ -60,5 +63,13 @@ public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processo
             ErrorDetail = result.ErrorDetail,
             // A timeout or crash in the sandbox is almost always the file's doing: not retried.
         };
+    }
+
+    /// <summary>The visual analysis from the features the sandbox measured on the largest thumbnail; null leaves it to the analysis step.</summary>
+    private async Task<ImageAnalysis?> VisualAnalysisAsync(IngestJob job, AnalysisResult result)
+    {
+        if (!job.Analyse || result.Features is not { } features || result.Rasters.FirstOrDefault(r => r.Name == Raster.Square) is not { } square) return null;
+        try { return await analysis.VisualAsync(job.Tenant, job.Sha256, features, square); }
+        catch (IOException) { return null; } // the artefact write failed: the image grain's analysis step tries again
     }
 }

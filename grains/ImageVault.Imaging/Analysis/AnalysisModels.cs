@@ -5,12 +5,14 @@ using ImageVault.Imaging.Thumbnails;
 namespace ImageVault.Imaging.Analysis;
 
 /// <summary>What to do with one input: the pixel budget and the thumbnails to make.</summary>
+/// <param name="Features">In ingest, also measure pixel features and hand over the embedding model's square while the largest thumbnail is in memory.</param>
 public sealed record AnalysisRequest(long MaxPixels, IReadOnlyList<ThumbnailSpec> Thumbnails, ThumbnailEncoding Encoding,
-    AnalysisMode Mode = AnalysisMode.Ingest);
+    AnalysisMode Mode = AnalysisMode.Ingest, bool Features = false);
 
-/// <summary><see cref="AnalysisMode.Ingest"/>: an original into metadata and thumbnails. <see cref="AnalysisMode.Pixels"/>:
-/// ImageVault's own large thumbnail into pixel features and rasters for the models.</summary>
-public enum AnalysisMode { Ingest, Pixels }
+/// <summary><see cref="AnalysisMode.Ingest"/>: an original into metadata and thumbnails (and features when asked).
+/// <see cref="AnalysisMode.Pixels"/>: ImageVault's own large thumbnail into features and the square raster.
+/// <see cref="AnalysisMode.Text"/>: the large thumbnail into the page raster for OCR.</summary>
+public enum AnalysisMode { Ingest, Pixels, Text }
 
 /// <summary>
 /// Everything read from one original. When pixels cannot be decoded, <see cref="ErrorCode"/> says

@@ -15,7 +15,7 @@ public static class ImageAnalyzer
 {
     public static AnalysisResult Analyze(byte[] original, AnalysisRequest request)
     {
-        if (request.Mode == AnalysisMode.Pixels) return Features.PixelAnalyzer.Analyze(original);
+        if (request.Mode != AnalysisMode.Ingest) return Features.PixelAnalyzer.Analyze(original, request.Mode);
         var header = HeaderProbe.Probe(new MemoryStream(original, writable: false));
         if (header.Format == ImageFormat.Unknown)
             return AnalysisResult.Failed(ErrorCodes.UnsupportedFormat, "not an image format ImageVault reads");
@@ -48,8 +48,8 @@ public static class ImageAnalyzer
         var known = partial with { Width = header.Width ?? width, Height = header.Height ?? height, Pages = pages };
         try
         {
-            var made = ThumbnailMaker.Make(original, request.Thumbnails, request.Encoding, profile);
-            return known with { Thumbnails = made.Thumbnails, Placeholder = made.Placeholder };
+            var made = ThumbnailMaker.Make(original, request.Thumbnails, request.Encoding, profile, FeatureTap(request, out var tapped));
+            return WithFeatures(known with { Thumbnails = made.Thumbnails, Placeholder = made.Placeholder }, tapped);
         }
         catch (VipsException e)
         {
@@ -68,13 +68,28 @@ public static class ImageAnalyzer
         {
             var bmp = BmpDecoder.Decode(original, request.MaxPixels);
             using var image = Image.NewFromMemory(bmp.Pixels, bmp.Width, bmp.Height, bmp.Bands, Enums.BandFormat.Uchar);
-            var made = ThumbnailMaker.Make(image, request.Thumbnails, request.Encoding);
-            return partial with { Width = bmp.Width, Height = bmp.Height, Thumbnails = made.Thumbnails, Placeholder = made.Placeholder };
+            var made = ThumbnailMaker.Make(image, request.Thumbnails, request.Encoding, FeatureTap(request, out var tapped));
+            return WithFeatures(partial with { Width = bmp.Width, Height = bmp.Height, Thumbnails = made.Thumbnails, Placeholder = made.Placeholder }, tapped);
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or VipsException)
         {
             return partial with { ErrorCode = ErrorCodes.CorruptImage, ErrorDetail = Short(e) };
         }
+    }
+
+    /// <summary>When features are asked for, a callback that measures them on the largest thumbnail while it is in memory.</summary>
+    private static Action<Image>? FeatureTap(AnalysisRequest request, out Box tapped)
+    {
+        var box = tapped = new Box();
+        return request.Features ? image => box.Value = Features.PixelAnalyzer.FromDisplayable(image) : null;
+    }
+
+    private static AnalysisResult WithFeatures(AnalysisResult result, Box tapped) =>
+        tapped.Value is { } v ? result with { Features = v.Features, Rasters = [v.Square] } : result;
+
+    private sealed class Box
+    {
+        public (Features.PixelFeatures Features, Features.Raster Square)? Value;
     }
 
     private static AnalysisResult TooManyPixels(ImageFormat format, int? w, int? h, long max) => new()

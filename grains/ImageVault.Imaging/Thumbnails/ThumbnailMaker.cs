@@ -14,17 +14,19 @@ public static class ThumbnailMaker
     public sealed record Result(IReadOnlyList<Thumbnail> Thumbnails, string? Placeholder);
 
     /// <param name="embeddedProfile">The file's ICC profile, if any: it decides whether a colour transform is needed.</param>
-    public static Result Make(byte[] original, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding, byte[]? embeddedProfile = null)
+    /// <param name="largestReady">Called with the largest thumbnail's pixels (in memory, displayable) before they are released.</param>
+    public static Result Make(byte[] original, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding, byte[]? embeddedProfile = null,
+        Action<Image>? largestReady = null)
     {
         var toSrgb = IccProfiles.NeedsTransformToSrgb(embeddedProfile) ? "srgb" : null;
-        return Make(spec => Image.ThumbnailBuffer(original, spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down, outputProfile: toSrgb), specs, encoding);
+        return Make(spec => Image.ThumbnailBuffer(original, spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down, outputProfile: toSrgb), specs, encoding, largestReady);
     }
 
     /// <summary>Thumbnails of pixels decoded elsewhere (formats libvips cannot load, such as BMP).</summary>
-    public static Result Make(Image decoded, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding) =>
-        Make(spec => decoded.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down), specs, encoding);
+    public static Result Make(Image decoded, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding, Action<Image>? largestReady = null) =>
+        Make(spec => decoded.ThumbnailImage(spec.LongEdge, height: spec.LongEdge, size: Enums.Size.Down), specs, encoding, largestReady);
 
-    private static Result Make(Func<ThumbnailSpec, Image> largest, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding)
+    private static Result Make(Func<ThumbnailSpec, Image> largest, IReadOnlyList<ThumbnailSpec> specs, ThumbnailEncoding encoding, Action<Image>? largestReady)
     {
         var ordered = specs.OrderByDescending(s => s.LongEdge).ToArray();
         var thumbs = new List<Thumbnail>(ordered.Length);
@@ -37,7 +39,11 @@ public static class ThumbnailMaker
                 image = ToDisplayable(image);
                 // The decode is a sequential pipeline: keep the largest size in memory so the smaller
                 // sizes and the placeholder derive from its pixels instead of re-reading the original out of order.
-                if (previous is null) image = Replace(image, image.CopyMemory());
+                if (previous is null)
+                {
+                    image = Replace(image, image.CopyMemory());
+                    largestReady?.Invoke(image);
+                }
                 thumbs.Add(Encode(image, spec.Name, encoding));
                 previous?.Dispose();
                 previous = image;
