@@ -13,7 +13,7 @@ namespace ImageVault.Grains.Intelligence;
 /// results for grain state. Used by ingest (visual, while the original is decoded anyway) and by the
 /// analysis worker (text, and visual again after a model change).
 /// </summary>
-public sealed class AnalysisSteps(IBlobStore blobs, IImageModels models, TimeProvider clock)
+public sealed class AnalysisSteps(IBlobStore blobs, IImageModels models, AnalysisPriority priority, TimeProvider clock)
 {
     public async Task<ImageAnalysis> VisualAsync(string tenant, string sha256, PixelFeatures features, Raster square, CancellationToken ct = default)
     {
@@ -35,6 +35,7 @@ public sealed class AnalysisSteps(IBlobStore blobs, IImageModels models, TimePro
 
     public async Task<ImageAnalysis> TextAsync(ImageAnalysis current, string tenant, string sha256, Raster page, CancellationToken ct = default)
     {
+        await priority.WaitForQuietAsync(ct); // uploads first
         var started = Stopwatch.GetTimestamp();
         var ocr = await models.ReadTextAsync(RgbImage.Create(page.Width, page.Height, page.Pixels), ct);
         Record("ocr", started);

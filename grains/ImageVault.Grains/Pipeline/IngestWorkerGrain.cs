@@ -14,13 +14,17 @@ using Orleans.Concurrency;
 namespace ImageVault.Grains.Pipeline;
 
 /// <inheritdoc cref="IIngestWorkerGrain"/>
-/// <remarks>Concurrency is bounded by the <see cref="IImageProcessor"/> pool; this grain only moves bytes.</remarks>
-[StatelessWorker, GrainType("ingest")]
-public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processor, AnalysisSteps analysis, IOptions<ImageVaultLimits> limits)
+/// <remarks>
+/// Concurrency is bounded by the <see cref="IImageProcessor"/> pool and the model gates, not by activations:
+/// eight per silo let one image embed while others decode, so the sandbox never idles behind the model.
+/// </remarks>
+[StatelessWorker(8), GrainType("ingest")]
+public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processor, AnalysisSteps analysis, AnalysisPriority priority, IOptions<ImageVaultLimits> limits)
     : Grain, IIngestWorkerGrain
 {
     public async Task<IngestOutcome> IngestAsync(IngestJob job)
     {
+        using var foreground = priority.Foreground(); // OCR waits while uploads are being ingested
         byte[] original;
         try
         {

@@ -11,7 +11,7 @@ public sealed record PaletteColour(string Hex, double Weight);
 public static class ColourAnalysis
 {
     public const int CellSize = 8;
-    private const int Clusters = 5, Samples = 4096, Iterations = 8;
+    private const int Clusters = 5, Samples = 2048, Iterations = 8;
     private const double MinPaletteWeight = 0.03, MinNamedShare = 0.08;
 
     public static readonly IReadOnlyList<string> Names =
@@ -23,21 +23,33 @@ public static class ColourAnalysis
         if (labs.Length == 0) return [];
         // Deterministic seeds: the first sample, then each time the sample farthest from all chosen.
         var centres = new List<Lab> { labs[0] };
+        var nearest = labs.Select(l => l.DistanceTo(labs[0])).ToArray();
         while (centres.Count < Math.Min(Clusters, labs.Length))
-            centres.Add(labs.MaxBy(l => centres.Min(c => c.DistanceTo(l))));
+        {
+            var farthest = labs[Array.IndexOf(nearest, nearest.Max())];
+            centres.Add(farthest);
+            for (var i = 0; i < labs.Length; i++) nearest[i] = Math.Min(nearest[i], labs[i].DistanceTo(farthest));
+        }
         var assignment = new int[labs.Length];
+        var counts = new int[centres.Count];
         for (var round = 0; round < Iterations; round++)
         {
+            var sums = new (double L, double A, double B)[centres.Count];
+            Array.Clear(counts);
             for (var i = 0; i < labs.Length; i++)
-                assignment[i] = Enumerable.Range(0, centres.Count).MinBy(k => centres[k].DistanceTo(labs[i]));
-            for (var k = 0; k < centres.Count; k++)
             {
-                var members = labs.Where((_, i) => assignment[i] == k).ToArray();
-                if (members.Length > 0) centres[k] = new Lab(members.Average(m => m.L), members.Average(m => m.A), members.Average(m => m.B));
+                var best = 0;
+                for (var k = 1; k < centres.Count; k++)
+                    if (centres[k].DistanceTo(labs[i]) < centres[best].DistanceTo(labs[i])) best = k;
+                assignment[i] = best;
+                counts[best]++;
+                sums[best] = (sums[best].L + labs[i].L, sums[best].A + labs[i].A, sums[best].B + labs[i].B);
             }
+            for (var k = 0; k < centres.Count; k++)
+                if (counts[k] > 0) centres[k] = new Lab(sums[k].L / counts[k], sums[k].A / counts[k], sums[k].B / counts[k]);
         }
         return Enumerable.Range(0, centres.Count)
-            .Select(k => new PaletteColour(centres[k].ToHex(), Math.Round((double)assignment.Count(a => a == k) / labs.Length, 3)))
+            .Select(k => new PaletteColour(centres[k].ToHex(), Math.Round((double)counts[k] / labs.Length, 3)))
             .Where(c => c.Weight >= MinPaletteWeight)
             .OrderByDescending(c => c.Weight)
             .ToArray();

@@ -26,6 +26,7 @@ public static class CoreServices
         services.AddSingleton<ImageUploadService>();
         services.AddSingleton<ImageArtefacts>();
         services.AddSingleton<IImageModels, OnnxImageModels>();
+        services.AddSingleton<AnalysisPriority>();
         services.AddSingleton<AnalysisSteps>();
         services.AddSingleton<ImageIntelligence>();
         services.AddSingleton<DuplicateReview>();
