@@ -1,7 +1,7 @@
 using ImageVault.Bench;
 using ImageVault.Testing;
 
-// Benchmarks over the photo corpus. Usage: dotnet run -c Release --project tests/ImageVault.Bench [stages|thumbs|analysis|ingest|all]
+// Benchmarks over the photo corpus. Usage: dotnet run -c Release --project tests/ImageVault.Bench [stages|thumbs|analysis|ingest|knn|all]
 // Prints figures and ratios against reference tools run side by side; docs/benchmarks.md records them.
 var what = args.FirstOrDefault() ?? "all";
 var photos = Directory.EnumerateFiles(Corpus.Path("photos"), "*", SearchOption.AllDirectories)
@@ -14,3 +14,4 @@ if (what is "stages" or "all") StageBench.Run(photos);
 if (what is "thumbs" or "all") ThumbnailBench.Run(jpegs);
 if (what is "analysis" or "all") AnalysisBench.Run(photos);
 if (what is "ingest" or "all") await IngestBench.RunAsync(photos);
+if (what is "knn" or "all") KnnBench.Run();

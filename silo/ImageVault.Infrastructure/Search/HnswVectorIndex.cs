@@ -24,7 +24,7 @@ internal sealed class HnswVectorIndex : IDisposable
             Remove(uid);
             if (vector is not { Length: Dimensions }) return;
             if (!_graphs.TryGetValue(tenant, out var graph))
-                _graphs[tenant] = graph = new USearchIndex(MetricKind.Cos, ScalarKind.Float32, Dimensions, connectivity: 16, expansionAdd: 128, expansionSearch: 64, multi: false);
+                _graphs[tenant] = graph = new USearchIndex(MetricKind.Cos, ScalarKind.Float32, Dimensions, connectivity: 16, expansionAdd: 128, expansionSearch: 256, multi: false);
             // The wrapper grows the graph's capacity itself when an add finds it full.
             var key = _nextKey++;
             graph.Add(key, vector);
