@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ImageVault.Grains.Images;
 
-/// <summary>The image grain's analysis stage, its duplicate reports and the edits that come from review.</summary>
+/// <summary>The image grain's analysis stage and its duplicate reports.</summary>
 public sealed partial class ImageGrain
 {
     private const int NearestForDuplicates = 12;
@@ -39,40 +39,6 @@ public sealed partial class ImageGrain
         StartPipeline();
         return true;
     }
-
-    public Task<ImageState?> RejectSuggestionsAsync(IReadOnlyList<string> tags) => MutateAsync(s =>
-    {
-        var added = tags.Select(ImageRules.NormaliseTag).OfType<string>()
-            .Where(t => !s.RejectedSuggestions.Contains(t, StringComparer.OrdinalIgnoreCase)).ToArray();
-        s.RejectedSuggestions.AddRange(added.Take(Math.Max(0, ImageRules.MaxTags - s.RejectedSuggestions.Count)));
-        return added.Length > 0;
-    });
-
-    public async Task<ImageState?> ResolveDuplicateAsync(string keptId, bool stack)
-    {
-        var state = await MutateAsync(s =>
-        {
-            if (stack) s.StackedUnder = keptId;
-            else (s.Trashed, s.TrashedAt) = (true, clock.GetUtcNow());
-            return true;
-        });
-        if (state is not null) await Duplicates.ForgetAsync(ImageId);
-        return state;
-    }
-
-    public Task<ImageState?> MergeFromAsync(ImageState other) => MutateAsync(s =>
-    {
-        var changed = ImageRules.ApplyTags(s.Tags, new SetChange(other.Tags.Where(t => t.Source != ImageTag.FromAnalysis).Select(t => t.Name).ToArray(), []), ImageTag.FromUser);
-        changed |= ImageRules.ApplyIds(s.AlbumIds, new SetChange(other.AlbumIds, []));
-        if (other.Rating > s.Rating) (s.Rating, changed) = (other.Rating, true);
-        if (other.Favourite && !s.Favourite) (s.Favourite, changed) = (true, true);
-        if (s.Metadata?.Latitude is null && other.Metadata is { Latitude: not null, Longitude: not null } m)
-        {
-            s.Metadata = (s.Metadata ?? new MetadataInfo()) with { Latitude = m.Latitude, Longitude = m.Longitude, Altitude = m.Altitude };
-            changed = true;
-        }
-        return changed;
-    });
 
     /// <summary>
     /// The analysis the image still lacks: the visual part (when ingest could not make it, or the embedding

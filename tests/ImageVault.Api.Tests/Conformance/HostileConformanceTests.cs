@@ -20,7 +20,7 @@ public class HostileConformanceTests(ITestOutputHelper output)
     private static readonly TimeSpan UploadBudget = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ProcessingBudget = TimeSpan.FromSeconds(10);
 
-    private sealed record Outcome(string File, string Category, int Status, string? Code, string? Stage, string? StageError, long Ms);
+    private sealed record Outcome(string File, string Category, int Status, string? Code, string? Stage, string? StageError, long Ms, string? Analysis = null);
 
     [Fact]
     public async Task Every_hostile_file_is_accepted_or_refused_cleanly_and_the_silo_survives()
@@ -57,7 +57,7 @@ public class HostileConformanceTests(ITestOutputHelper output)
         {
             if (outcomes[n].Stage is not { } id) continue;
             var image = await app.WaitProcessedAsync(id, ProcessingBudget * 3 + TimeSpan.FromSeconds(30));
-            outcomes[n] = outcomes[n] with { Stage = image.Status.Stage, StageError = image.Status.ErrorCode };
+            outcomes[n] = outcomes[n] with { Stage = image.Status.Stage, StageError = image.Status.ErrorCode, Analysis = image.Analysis?.Status };
         }
 
         Assert.Equal("ok", await client.GetStringAsync("/healthz"));
@@ -71,6 +71,36 @@ public class HostileConformanceTests(ITestOutputHelper output)
         Assert.All(outcomes, o => Assert.True(o.Status is 200 or 201 or (>= 400 and < 500), $"{o.File}: HTTP {o.Status}"));
         Assert.All(outcomes.Where(o => o.Status >= 400), o => Assert.False(string.IsNullOrEmpty(o.Code), $"{o.File}: 4xx without a code"));
         Assert.All(outcomes.Where(o => o.Status < 400), o => Assert.True(o.Stage is "ready" or "failed", $"{o.File}: stage {o.Stage}"));
+        // Whatever ingest accepted, analysis finished too: analysed or failed with a code, never left pending.
+        Assert.All(outcomes.Where(o => o.Stage == "ready"), o => Assert.True(o.Analysis is "done" or "failed", $"{o.File}: analysis {o.Analysis}"));
         Assert.All(outcomes, o => Assert.True(o.Ms < UploadBudget.TotalMilliseconds, $"{o.File}: {o.Ms} ms"));
+    }
+
+    [Fact]
+    public async Task Hostile_files_as_search_examples_are_answered_cleanly()
+    {
+        var manifest = Csv.ReadFile(Corpus.Path("hostile", "manifest.csv"));
+        await using var app = new ImageVaultApp(settings: new Dictionary<string, string?>
+        {
+            ["ImageVault:Limits:ProcessingTimeout"] = ProcessingBudget.ToString(),
+            ["ImageVault:Limits:WorkerMemoryMiB"] = "1024",
+        });
+        var client = app.CreateClient();
+        client.Timeout = UploadBudget;
+        var failures = new List<string>();
+        var answered = 0;
+        foreach (var row in manifest.Where((_, n) => n % 4 == 0)) // a quarter of the corpus: every category is spread through it
+        {
+            using var body = new ByteArrayContent(await File.ReadAllBytesAsync(Corpus.Path("hostile", row["file"])));
+            var response = await client.PostAsync("/api/v1/search/similar", body);
+            var text = await response.Content.ReadAsStringAsync();
+            answered++;
+            if (response.IsSuccessStatusCode) continue;
+            if ((int)response.StatusCode is < 400 or >= 500 || !text.Contains("\"code\"", StringComparison.Ordinal))
+                failures.Add($"{row["file"]}: HTTP {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");
+        }
+        Assert.True(answered > 100, $"only {answered} hostile files tried");
+        Assert.Empty(failures);
+        Assert.Equal("ok", await client.GetStringAsync("/healthz"));
     }
 }
