@@ -87,6 +87,18 @@ public class LifecycleTests(GrainTestCluster fixture) : GrainTestBase(fixture)
             Assert.Fail("a thumbnail survived the purge");
     }
 
+    [Fact]
+    public async Task A_sweeper_keeps_a_missing_image_until_a_registration_in_flight_could_no_longer_commit()
+    {
+        var id = GrainKeys.NewId();
+        var sweeper = Fixture.Grains.GetGrain<IPipelineSweeperGrain>(IPipelineSweeperGrain.KeyFor(Tenant, id));
+        await sweeper.TrackAsync(id); // a registration tracks first; its write may still be on its way
+        Assert.False(await sweeper.UntrackMissingAsync(id, TimeSpan.FromMinutes(1)));
+        Assert.Contains(id, await sweeper.PendingAsync());
+        Assert.True(await sweeper.UntrackMissingAsync(id, TimeSpan.Zero)); // long enough ago: it never came
+        Assert.DoesNotContain(id, await sweeper.PendingAsync());
+    }
+
     private async Task<IReadOnlyList<string>> Ids(ImageSearchQuery q) =>
         (await Index.SearchAsync(GrainKeys.DefaultTenant, q)).Items.Select(i => i.Id).ToArray();
 }

@@ -12,6 +12,13 @@ public interface IPipelineSweeperGrain : IGrainWithStringKey
 
     [Alias("Track")] Task TrackAsync(string imageId);
     [Alias("Untrack")] Task UntrackAsync(string imageId);
+
+    /// <summary>
+    /// Untracks an image whose grain found no state, but only when it was tracked longer ago than
+    /// <paramref name="grace"/>: a registration tracks first and writes second, so a fresh entry may
+    /// belong to a write still in flight on another silo. Returns whether it was untracked.
+    /// </summary>
+    [Alias("UntrackMissing")] Task<bool> UntrackMissingAsync(string imageId, TimeSpan grace);
     [Alias("Pending")] Task<IReadOnlyList<string>> PendingAsync();
 
     /// <summary>Re-drives every tracked image older than <paramref name="olderThan"/>; returns how many.</summary>

@@ -22,6 +22,8 @@ public sealed partial class ImageGrain(
     TimeProvider clock, ILogger<ImageGrain> log) : Grain, IImageGrain
 {
     private const int MaxTransientAttempts = 3;
+    // Longer than a registration's one storage write can take; shorter than the failover tests' patience.
+    private static readonly TimeSpan MissingImageGrace = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _pipelineRunning;
 
@@ -178,9 +180,10 @@ public sealed partial class ImageGrain(
         if (!S.Exists)
         {
             // Empty here may only mean this activation read storage before a registration elsewhere
-            // committed (a silo dying mid-upload): only the stored state may say the image is gone.
+            // committed (a silo dying mid-upload): registrations track first and write second, so the
+            // sweeper lets go of a missing image only once its entry is older than any registration can take.
             await store.ReadStateAsync();
-            if (!S.Exists) await Sweeper.UntrackAsync(ImageId);
+            if (!S.Exists) await Sweeper.UntrackMissingAsync(ImageId, MissingImageGrace);
             else StartPipeline();
             return;
         }

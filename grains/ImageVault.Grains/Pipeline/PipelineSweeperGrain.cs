@@ -27,6 +27,14 @@ public sealed partial class PipelineSweeperGrain(
 
     public Task UntrackAsync(string imageId) => UpdateAsync(pending => pending.Remove(imageId));
 
+    public async Task<bool> UntrackMissingAsync(string imageId, TimeSpan grace)
+    {
+        await store.ReadStateAsync(); // judge the entry's age by what is stored, not by a stale activation
+        var removed = false;
+        await UpdateAsync(pending => removed = pending.TryGetValue(imageId, out var since) && since <= clock.GetUtcNow() - grace && pending.Remove(imageId));
+        return removed;
+    }
+
     public async Task<IReadOnlyList<string>> PendingAsync()
     {
         await store.ReadStateAsync(); // the stored set is the truth, even if another activation wrote it

@@ -70,8 +70,12 @@ public class FailoverTests(ClusterHarness cluster, ITestOutputHelper output) : I
 
         // The sweepers (not this test touching images) finish what was mid-analysis on the dead silo.
         await WaitPipelineDrainedAsync(a, TimeSpan.FromSeconds(90));
-        // Known gap (issue note): the backlog can drain while one image is still unfinished; its grain
-        // retries on its own, so every image must still reach "ready" within a bounded time.
+        // Earlier runs saw the backlog drain while an image was still unfinished (an activation that read
+        // storage before a registration on the dying silo committed let go of it). Sweepers now keep a missing
+        // image for a grace period; count stragglers so the runs say whether that closed the gap.
+        var stragglers = 0;
+        foreach (var id in images.Keys)
+            if ((await a.Http.GetFromJsonAsync<ImageDto>($"/api/v1/images/{id}", ImageVaultApp.Json))!.Status.Stage != "ready") stragglers++;
         foreach (var id in images.Keys)
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -88,7 +92,8 @@ public class FailoverTests(ClusterHarness cluster, ITestOutputHelper output) : I
 
         Assert.All(_failureStatuses, status => Assert.Equal(503, status)); // transient, retryable; never a 500
         output.WriteLine($"failover: {images.Count} images acknowledged ({retry.Count} after an idempotent retry), {tags.Count} tag edits; " +
-                         $"grains back {recovery.TotalSeconds:F1} s after SIGKILL; every image ready {pipelineDone.TotalSeconds:F1} s after it; writes lost: 0");
+                         $"grains back {recovery.TotalSeconds:F1} s after SIGKILL; every image ready {pipelineDone.TotalSeconds:F1} s after it; " +
+                         $"unfinished when the backlog drained: {stragglers}; writes lost: 0");
     }
 
     private async Task<string?> TryUploadAsync(SiloProcess silo, Upload upload)
