@@ -42,6 +42,29 @@ public class RestartTests
     }
 
     [Fact]
+    public async Task Analysis_interrupted_by_a_stop_finishes_after_the_restart()
+    {
+        var dataPath = TempFolder.Create("iv-restart-analysis");
+        string[] ids;
+        await using (var app = new ImageVaultApp(dataPath))
+        {
+            // Stopped right after the uploads are acknowledged, so ingest or analysis is usually cut off midway
+            // (OCR alone takes longer than the stop); whatever was pending must finish after the restart.
+            ids = [await app.UploadNewAsync(TestImages.TextPng("LIBRARY\n图书馆"), "library.png"), await app.UploadNewAsync(TestImages.Scene(81), "scene.jpg")];
+        }
+        await using (var app = new ImageVaultApp(dataPath))
+        {
+            foreach (var id in ids)
+            {
+                var image = await app.WaitProcessedAsync(id, TimeSpan.FromSeconds(90)); // the sweepers re-drive what was pending
+                Assert.Equal(("ready", "done"), (image.Status.Stage, image.Analysis?.Status));
+            }
+            var found = await app.CreateClient().GetFromJsonAsync<SearchResponseDto>($"/api/v1/search?q={Uri.EscapeDataString("图书馆")}", ImageVaultApp.Json);
+            Assert.Equal([ids[0]], found!.Items.Select(i => i.Id));
+        }
+    }
+
+    [Fact]
     public async Task Health_and_readiness_answer()
     {
         await using var app = new ImageVaultApp();
