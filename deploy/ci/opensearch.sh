@@ -14,8 +14,14 @@ run=${OPENSEARCH_RUN:-/tmp/imagevault-opensearch}
 port=${OPENSEARCH_PORT:-9200}
 
 stop() {
-  [ -f "$run/opensearch.pid" ] && kill "$(cat "$run/opensearch.pid")" 2>/dev/null || true
-  for _ in $(seq 1 20); do [ -f "$run/opensearch.pid" ] && kill -0 "$(cat "$run/opensearch.pid")" 2>/dev/null || break; sleep 0.5; done
+  # Read the pid once: OpenSearch deletes its pid file while it shuts down, long before it has exited.
+  local pid
+  pid=$(cat "$run/opensearch.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
   rm -rf "$run"
 }
 

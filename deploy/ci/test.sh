@@ -10,10 +10,15 @@ export IMAGEVAULT_CORPUS="${IMAGEVAULT_CORPUS:-$(cd .. && pwd)/shared/corpus}"
 [ -d "$IMAGEVAULT_CORPUS" ] || { echo "The test corpus is missing at $IMAGEVAULT_CORPUS (set IMAGEVAULT_CORPUS)." >&2; exit 1; }
 
 # Real servers the integration tests use; each test fails loudly if its server is missing.
-export IMAGEVAULT_TEST_POSTGRES="$(bash deploy/ci/postgres.sh start | tail -n 1)"
+# A server that fails to start stops the run here, loudly, instead of leaving its tests an empty address.
+start() { bash "deploy/ci/$1.sh" start || { echo "deploy/ci/$1.sh failed to start its server" >&2; exit 1; }; }
 trap 'bash deploy/ci/ceph-rgw.sh stop; bash deploy/ci/opensearch.sh stop; bash deploy/ci/postgres.sh stop' EXIT
-export IMAGEVAULT_TEST_S3="$(bash deploy/ci/ceph-rgw.sh start | tail -n 3 | tr '\n' ' ')"
-export IMAGEVAULT_TEST_OPENSEARCH="$(bash deploy/ci/opensearch.sh start | tail -n 1)"
+postgres=$(start postgres) || exit 1
+s3=$(start ceph-rgw) || exit 1
+opensearch=$(start opensearch) || exit 1
+export IMAGEVAULT_TEST_POSTGRES="$(tail -n 1 <<<"$postgres")"
+export IMAGEVAULT_TEST_S3="$(tail -n 3 <<<"$s3" | tr '\n' ' ')"
+export IMAGEVAULT_TEST_OPENSEARCH="$(tail -n 1 <<<"$opensearch")"
 
 dotnet build ImageVault.sln -c Release -nologo -v minimal
 log=$(mktemp)
