@@ -26,11 +26,7 @@ public class HostileConformanceTests(ITestOutputHelper output)
     public async Task Every_hostile_file_is_accepted_or_refused_cleanly_and_the_silo_survives()
     {
         var manifest = Csv.ReadFile(Corpus.Path("hostile", "manifest.csv"));
-        await using var app = new ImageVaultApp(settings: new Dictionary<string, string?>
-        {
-            ["ImageVault:Limits:ProcessingTimeout"] = ProcessingBudget.ToString(),
-            ["ImageVault:Limits:WorkerMemoryMiB"] = "1024",
-        });
+        await using var app = BudgetedApp();
         var client = app.CreateClient();
         client.Timeout = UploadBudget;
         var sentinelBytes = TestImages.UniqueJpeg(31_337);
@@ -76,15 +72,18 @@ public class HostileConformanceTests(ITestOutputHelper output)
         Assert.All(outcomes, o => Assert.True(o.Ms < UploadBudget.TotalMilliseconds, $"{o.File}: {o.Ms} ms"));
     }
 
+    /// <summary>A silo with the decode budgets the hostile files are judged against.</summary>
+    private static ImageVaultApp BudgetedApp() => new(settings: new Dictionary<string, string?>
+    {
+        ["ImageVault:Limits:ProcessingTimeout"] = ProcessingBudget.ToString(),
+        ["ImageVault:Limits:WorkerMemoryMiB"] = "1024",
+    });
+
     [Fact]
     public async Task Hostile_files_as_search_examples_are_answered_cleanly()
     {
         var manifest = Csv.ReadFile(Corpus.Path("hostile", "manifest.csv"));
-        await using var app = new ImageVaultApp(settings: new Dictionary<string, string?>
-        {
-            ["ImageVault:Limits:ProcessingTimeout"] = ProcessingBudget.ToString(),
-            ["ImageVault:Limits:WorkerMemoryMiB"] = "1024",
-        });
+        await using var app = BudgetedApp();
         var client = app.CreateClient();
         client.Timeout = UploadBudget;
         var failures = new List<string>();
