@@ -11,16 +11,19 @@ internal sealed class HnswVectorIndex : IDisposable
 {
     public const int Dimensions = 512;
     private readonly Dictionary<string, USearchIndex> _graphs = [];
-    private readonly Dictionary<string, (string Tenant, ulong Key)> _keys = [];
+    private readonly Dictionary<string, (string Tenant, ulong Key, int Fingerprint)> _keys = [];
     private readonly Dictionary<ulong, string> _uids = [];
     private readonly Lock _lock = new();
     private ulong _nextKey = 1;
 
-    /// <summary>Puts (or replaces) the vector of <paramref name="uid"/>; a null vector removes it.</summary>
+    /// <summary>Puts (or replaces) the vector of <paramref name="uid"/>; a null vector removes it. The same vector
+    /// again (a tag edit re-indexes the whole document) leaves the graph alone: removals leave holes in it.</summary>
     public void Set(string tenant, string uid, float[]? vector)
     {
         lock (_lock)
         {
+            var fingerprint = vector is null ? 0 : Fingerprint(vector);
+            if (vector is not null && _keys.TryGetValue(uid, out var existing) && existing.Tenant == tenant && existing.Fingerprint == fingerprint) return;
             Remove(uid);
             if (vector is not { Length: Dimensions }) return;
             if (!_graphs.TryGetValue(tenant, out var graph))
@@ -28,7 +31,7 @@ internal sealed class HnswVectorIndex : IDisposable
             // The wrapper grows the graph's capacity itself when an add finds it full.
             var key = _nextKey++;
             graph.Add(key, vector);
-            _keys[uid] = (tenant, key);
+            _keys[uid] = (tenant, key, fingerprint);
             _uids[key] = uid;
         }
     }
@@ -53,6 +56,13 @@ internal sealed class HnswVectorIndex : IDisposable
             return Enumerable.Range(0, found).Where(i => _uids.ContainsKey(keys[i]))
                 .Select(i => (_uids[keys[i]], 1.0 - distances[i])).ToArray();
         }
+    }
+
+    private static int Fingerprint(float[] vector)
+    {
+        var hash = new HashCode();
+        foreach (var v in vector) hash.Add(v);
+        return hash.ToHashCode();
     }
 
     public void Dispose()
