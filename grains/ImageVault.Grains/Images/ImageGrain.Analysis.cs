@@ -52,8 +52,10 @@ public sealed partial class ImageGrain
         var job = new AnalysisJob(Tenant, S.Sha256, S.Thumbnails[ThumbnailSpec.Large.Name].Key, visual, text);
         AnalysisOutcome outcome;
         try { outcome = await GrainFactory.GetGrain<IAnalysisWorkerGrain>(0).AnalyseAsync(job); }
-        catch (Exception e) when (e is TimeoutException or IOException or OrleansException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Timeouts and I/O pass; a model that cannot load does not, but three tries then "failed" is
+            // better than a pipeline that never ends.
             LogAnalysisFailed(ImageId, e);
             outcome = new AnalysisOutcome(new ImageAnalysis(), Transient: true);
         }

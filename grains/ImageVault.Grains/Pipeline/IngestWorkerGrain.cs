@@ -73,7 +73,9 @@ public sealed class IngestWorkerGrain(IBlobStore blobs, IImageProcessor processo
     private async Task<ImageAnalysis?> VisualAnalysisAsync(IngestJob job, AnalysisResult result)
     {
         if (!job.Analyse || result.Features is not { } features || result.Rasters.FirstOrDefault(r => r.Name == Raster.Square) is not { } square) return null;
+        // Ingest never depends on the models: a failed artefact write or a model that cannot load (a
+        // refused hash) leaves the visual part to the image grain's analysis step, which retries and records it.
         try { return await analysis.VisualAsync(job.Tenant, job.Sha256, features, square); }
-        catch (IOException) { return null; } // the artefact write failed: the image grain's analysis step tries again
+        catch (Exception e) when (e is not OutOfMemoryException) { return null; }
     }
 }
