@@ -41,13 +41,10 @@ public sealed class OcrEngine : IDisposable
             (crops, _) = _direction.Upright(quads.Select(q => TextCrops.Cut(page, q)).ToArray());
         }
         var read = _recognizer.Read(crops);
-        var boxes = quads.Zip(read, (q, r) => new TextBox(r.Text.Trim(), r.Confidence, turns.ToOriginal(q)))
-            .Where(b => b.Confidence >= MinConfidence && b.Text.Length > 0)
-            .ToArray();
-        // Lines are assembled on the upright page; boxes are reported on the image as stored.
         var upright = quads.Zip(read, (q, r) => new TextBox(r.Text.Trim(), r.Confidence, q))
             .Where(b => b.Confidence >= MinConfidence && b.Text.Length > 0).ToArray();
-        return new OcrResult(ReadingOrder.Assemble(upright), boxes);
+        // Lines are assembled on the upright page; boxes are reported on the image as stored.
+        return new OcrResult(ReadingOrder.Assemble(upright), upright.Select(b => b with { Quad = turns.ToOriginal(b.Quad) }).ToArray());
     }
 
     private OcrResult ReadWhole(RgbImage page)
