@@ -33,4 +33,28 @@ public static class ErrorCodes
     public const string Unavailable = "service.unavailable";
     /// <summary>The image exists but its analysis (embedding, OCR) is not done yet, or failed.</summary>
     public const string NotAnalysed = "image.not_analysed";
+
+    /// <summary>The route needs a signed-in caller and none (or no valid credential) came with the request.</summary>
+    public const string Unauthenticated = "auth.unauthenticated";
+    public const string InvalidCredentials = "auth.invalid_credentials";
+    public const string CredentialsExpired = "auth.credentials_expired";
+    public const string CredentialsRevoked = "auth.credentials_revoked";
+    /// <summary>Signed in, but the role or the key's scopes do not allow this route.</summary>
+    public const string Forbidden = "auth.forbidden";
+    /// <summary>A cookie-authenticated change came without the <c>X-ImageVault-Csrf</c> header.</summary>
+    public const string CsrfHeaderMissing = "auth.csrf_header_missing";
+    public const string WeakPassword = "auth.weak_password";
+    public const string TenantSuspended = "tenant.suspended";
+    public const string TenantExists = "tenant.exists";
+    public const string UserNameTaken = "user.name_taken";
+    public const string QuotaImages = "quota.images";
+    public const string QuotaBytes = "quota.bytes";
+    /// <summary>Too many requests (or uploads) in a short time: retry after the Retry-After delay.</summary>
+    public const string RateLimited = "rate.limited";
+    public const string SharePasswordRequired = "share.password_required";
+    public const string SharePasswordWrong = "share.password_wrong";
+    public const string ShareExpired = "share.expired";
+    public const string ShareForbidden = "share.forbidden";
+    /// <summary>The OpenID Connect sign-in failed (provider unreachable, state or token invalid).</summary>
+    public const string OidcFailed = "auth.oidc_failed";
 }

@@ -1,23 +1,32 @@
+using ImageVault.Grains.Abstractions.Identity;
 using ImageVault.Silo.Api;
 using ImageVault.Silo.Hosting;
+using ImageVault.Silo.Security;
 using Orleans.Dashboard;
 
-// Composition root of one ImageVault silo (embedded or cluster profile): Orleans, the HTTP API, telemetry.
+// Composition root of one ImageVault silo (embedded or cluster profile): Orleans, the HTTP API, security, telemetry.
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["ImageVault:Profile"] is "Cluster" or "cluster") builder.AddImageVaultCluster();
 else builder.AddImageVaultEmbedded();
 builder.Services.AddProblemDetails();
-builder.Services.AddAdminAccess();
+builder.Services.AddImageVaultSecurity(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddImageVaultTelemetry(builder.Configuration);
+builder.WebHost.ConfigureKestrel(k => (k.Limits.MaxRequestBodySize, k.Limits.MaxRequestHeadersTotalSize) = (SecurityServices.MaxBodyBytes, SecurityServices.MaxHeaderBytes));
 
 var app = builder.Build();
 app.UseExceptionHandler(error => error.Run(ExceptionMapping.HandleAsync));
 app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseMiddleware<SecurityHeaders>();
+app.UseRouting();
+app.UseMiddleware<CallerResolver>();
+app.UseRateLimiter();
+app.UseMiddleware<AuditTrail>();
+app.UseMiddleware<AccessGate>();
 
 app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapOidcEndpoints();
 app.MapUploadEndpoints();
 app.MapImageEndpoints();
 app.MapMediaEndpoints();
@@ -25,9 +34,14 @@ app.MapAlbumEndpoints();
 app.MapSearchEndpoints();
 app.MapIntelligenceEndpoints();
 app.MapDuplicateEndpoints();
+app.MapShareEndpoints();
+app.MapSharedEndpoints();
+app.MapTenantAdminEndpoints();
 app.MapAdminEndpoints();
-app.MapPrometheusScrapingEndpoint("/metrics");
-app.MapOrleansDashboard("/admin/dashboard").RequireAuthorization(AdminAccess.Policy);
+app.MapSystemEndpoints();
+app.MapPrometheusScrapingEndpoint("/metrics").RequireAccess(Permission.SystemAdmin);
+app.MapOrleansDashboard("/admin/dashboard").RequireAccess(Permission.SystemAdmin);
+AccessRules.VerifyAllDeclared(((IEndpointRouteBuilder)app).DataSources);
 
 app.Run();
 

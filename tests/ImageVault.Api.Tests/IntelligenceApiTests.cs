@@ -136,7 +136,7 @@ public sealed class IntelligenceApiTests(AppFixture fx) : IClassFixture<AppFixtu
     {
         await UploadAnalysed(TestImages.Scene(71), "job.jpg");
         var admin = fx.App.CreateOperatorClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.PostAsync("/api/v1/admin/analysis", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fx.App.CreateAnonymousClient().PostAsync("/api/v1/admin/analysis", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/v1/admin/analysis", null)).StatusCode);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         AnalysisJobDto progress;

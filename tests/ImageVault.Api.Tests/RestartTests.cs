@@ -72,7 +72,7 @@ public class RestartTests
         Assert.Equal("ok", await client.GetStringAsync("/healthz"));
         Assert.Equal("ready", await client.GetStringAsync("/readyz"));
         await app.UploadNewAsync(TestImages.UniqueJpeg(5150), "metric.jpg");
-        var metrics = await client.GetStringAsync("/metrics");
+        var metrics = await app.CreateOperatorClient().GetStringAsync("/metrics");
         Assert.Contains("http_server_request_duration", metrics);
         Assert.Contains("imagevault_uploads", metrics);
     }

@@ -28,20 +28,66 @@ public sealed class ImageVaultApp : WebApplicationFactory<Program>
             ["ImageVault:Limits:ProcessingTimeout"] = "00:00:15",
             ["Logging:LogLevel:Default"] = "Warning",
             ["ImageVault:Admin:Token"] = OperatorToken,
+            ["ImageVault:Security:BootstrapAdminPassword"] = AdminPassword,
+            ["ImageVault:Security:SecureCookies"] = "false",
+            // Tests drive many requests from one address; the limits themselves are tested with low values.
+            ["ImageVault:Security:RequestsPerSecond"] = "10000",
+            ["ImageVault:Security:Burst"] = "10000",
+            ["ImageVault:Security:SignInsPerMinute"] = "1000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
 
     public const string OperatorToken = "test-operator-token-1f3e";
+    public const string AdminPassword = "bootstrap-admin-password-7c1";
+
+    private string? _adminToken;
 
     public string DataPath { get; }
 
-    /// <summary>A client that carries the operator token the admin routes and dashboard require.</summary>
+    /// <summary>A client that carries the operator token the system routes, metrics and dashboard require.</summary>
     public HttpClient CreateOperatorClient()
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorToken);
         return client;
+    }
+
+    /// <summary>A client without any credential.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>A client with the given bearer token (a session or an API key).</summary>
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Signs in by password and returns the session token.</summary>
+    public async Task<string> SignInAsync(string tenant, string userName, string password)
+    {
+        using var raw = Server.CreateClient();
+        var response = await raw.PostAsJsonAsync("/api/v1/auth/sign-in", new SignInDto(tenant, userName, password));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"sign-in of {tenant}/{userName} failed: {(int)response.StatusCode} {body}");
+        return System.Text.Json.JsonSerializer.Deserialize<SessionDto>(body, Json)!.Token;
+    }
+
+    /// <summary>
+    /// Every client this factory makes acts as the default tenant's first admin (signed in once, by
+    /// password, through the real sign-in route), so tests of other features call the API as a real user.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        _adminToken ??= SignInAsync(Grains.Abstractions.GrainKeys.DefaultTenant, "admin", AdminPassword).GetAwaiter().GetResult();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminToken);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -73,9 +119,9 @@ public sealed class ImageVaultApp : WebApplicationFactory<Program>
     /// Polls until the image's pipeline is done: out of the "stored" stage and out of the pipeline
     /// backlog, which it leaves only once its new state is indexed too (state is written first).
     /// </summary>
-    public async Task<ImageDto> WaitProcessedAsync(string id, TimeSpan? timeout = null)
+    public async Task<ImageDto> WaitProcessedAsync(string id, TimeSpan? timeout = null, HttpClient? asTenantAdmin = null)
     {
-        var client = CreateOperatorClient();
+        var client = asTenantAdmin ?? CreateOperatorClient();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {

@@ -15,6 +15,8 @@ public sealed class AlbumState
     [Id(7)] public string Owner { get; set; } = "";
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
     [Id(9)] public long Version { get; set; }
+    /// <summary>Per-user grants on this album (user id → role), lifting a tenant viewer to editor here only.</summary>
+    [Id(10)] public Dictionary<string, Identity.Role> Grants { get; set; } = [];
 
     public bool Exists => Id.Length > 0;
 }

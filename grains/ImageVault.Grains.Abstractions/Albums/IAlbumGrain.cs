@@ -14,6 +14,9 @@ public interface IAlbumGrain : IGrainWithStringKey
     /// <summary>Deletes the album; its images stay (they only leave it), child albums move up one level.</summary>
     [Alias("Delete")] Task<bool> DeleteAsync();
 
+    /// <summary>Grants a user a role on this album (<see cref="Identity.Role.None"/> removes the grant); false when the album does not exist.</summary>
+    [Alias("SetGrant")] Task<bool> SetGrantAsync(string userId, Identity.Role role);
+
     [Alias("ChangeImages")] Task<MembershipResult?> ChangeImagesAsync(IReadOnlyList<string> add, IReadOnlyList<string> remove);
 }
 

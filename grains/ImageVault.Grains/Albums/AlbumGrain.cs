@@ -63,6 +63,16 @@ public sealed class AlbumGrain(
         return AlbumResult.Ok(S);
     }
 
+    public async Task<bool> SetGrantAsync(string userId, Abstractions.Identity.Role role)
+    {
+        if (!S.Exists) return false;
+        if (role == Abstractions.Identity.Role.None) S.Grants.Remove(userId);
+        else S.Grants[userId] = role;
+        S.Version++;
+        await store.WriteStateAsync();
+        return true;
+    }
+
     public async Task<bool> DeleteAsync()
     {
         if (!S.Exists) return false;

@@ -1,4 +1,5 @@
 using ImageVault.Grains.Abstractions;
+using ImageVault.Grains.Abstractions.Identity;
 using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Abstractions.Pipeline;
 using ImageVault.Grains.Ports;
@@ -30,6 +31,7 @@ public sealed partial class ImageGrain(
     private ImageState S => store.State;
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
     private string ImageId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+    private ITenantGrain TenantUsage => GrainFactory.GetGrain<ITenantGrain>(Tenant);
     private IPipelineSweeperGrain Sweeper => GrainFactory.GetGrain<IPipelineSweeperGrain>(IPipelineSweeperGrain.KeyFor(Tenant, ImageId));
 
     public override Task OnActivateAsync(CancellationToken ct)
@@ -60,6 +62,7 @@ public sealed partial class ImageGrain(
             await store.WriteStateAsync();
         }
         finally { _gate.Release(); }
+        await TenantUsage.RecordUsageAsync(1, image.SizeBytes);
         await IndexAsync();
         StartPipeline();
         return S;
@@ -235,13 +238,14 @@ public sealed partial class ImageGrain(
 
     private async Task PurgeStepsAsync()
     {
-        var (tenant, id, sha) = (Tenant, ImageId, S.Sha256);
+        var (tenant, id, sha, size) = (Tenant, ImageId, S.Sha256, S.SizeBytes);
         await artefacts.DeleteAllAsync(S);
         await Duplicates.ForgetAsync(id);
         await GrainFactory.GetGrain<IContentGrain>(GrainKeys.For(tenant, sha)).ReleaseAsync(id);
         await _gate.WaitAsync();
         try { await store.ClearStateAsync(); }
         finally { _gate.Release(); }
+        await TenantUsage.RecordUsageAsync(-1, -size);
         await Sweeper.UntrackAsync(id);
         LogPurged(id);
         DeactivateOnIdle();

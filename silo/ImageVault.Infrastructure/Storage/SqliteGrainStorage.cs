@@ -10,7 +10,7 @@ namespace ImageVault.Infrastructure.Storage;
 /// concurrency through an integer ETag per row, WAL journal so a killed process loses nothing
 /// that was acknowledged. Writes go through one connection in turn (SQLite has one writer anyway).
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage, IImageCatalog, IDisposable
+public sealed class SqliteGrainStorage : IGrainStorage, IImageCatalog, ITenantStateStore, IDisposable
 {
     private static readonly JsonSerializerOptions Json = JsonGrainStorageSerializer.Options;
 
@@ -85,6 +85,37 @@ public sealed class SqliteGrainStorage : IGrainStorage, IImageCatalog, IDisposab
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Add(reader.GetString(0)[(tenant.Length + 1)..]);
         return ids;
+    }
+
+    public async Task<long> CountTenantRowsAsync(string tenant, CancellationToken ct = default)
+    {
+        await using var conn = new SqliteConnection(_connectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = TenantRows(conn, "SELECT count(*)", tenant);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    public async Task<long> EraseTenantRowsAsync(string tenant, CancellationToken ct = default)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var cmd = TenantRows(_writer, "DELETE", tenant);
+            return await cmd.ExecuteNonQueryAsync(ct);
+        }
+        finally { _writeGate.Release(); }
+    }
+
+    /// <summary>Rows of one tenant: the grains keyed by the tenant itself and those keyed "{tenant}/…".</summary>
+    private static SqliteCommand TenantRows(SqliteConnection conn, string verb, string tenant)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = $"{verb} FROM grain_state WHERE grain_key = $t OR (grain_key > $from AND grain_key < $to)";
+        var (from, to) = Grains.Abstractions.GrainKeys.TenantRange(tenant, null);
+        cmd.Parameters.AddWithValue("$t", tenant);
+        cmd.Parameters.AddWithValue("$from", from);
+        cmd.Parameters.AddWithValue("$to", to);
+        return cmd;
     }
 
     private async Task WriteAsync(string sql, GrainId grainId, string stateName, long expected, string? payload)

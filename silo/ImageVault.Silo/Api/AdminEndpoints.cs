@@ -1,3 +1,5 @@
+using ImageVault.Grains.Abstractions.Identity;
+using ImageVault.Silo.Security;
 using ImageVault.Contracts;
 using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
@@ -12,7 +14,7 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Hosting.AdminAccess.Policy);
+        var admin = app.MapGroup("/api/v1/admin");
         admin.MapPost("/reindex", async (HttpContext h, IGrainFactory g, IImageCatalog catalog) =>
         {
             var tenant = RequestTenant.Of(h);
@@ -26,23 +28,23 @@ public static class AdminEndpoints
                 after = page[^1];
             }
             return Results.Ok(new ReindexResultDto(indexed, failed));
-        });
+        }).RequireAccess(Permission.TenantAdmin);
         admin.MapGet("/pipeline", async (HttpContext h, IGrainFactory g) =>
         {
             var pending = await Task.WhenAll(Shards(h).Select(s => g.GetGrain<IPipelineSweeperGrain>(s).PendingAsync()));
             return Results.Ok(new { pending = pending.Sum(p => p.Count), imageIds = pending.SelectMany(p => p).Take(1000) });
-        });
+        }).RequireAccess(Permission.TenantAdmin);
         admin.MapPost("/analysis", async (HttpContext h, IGrainFactory g) =>
         {
             await g.GetGrain<IAnalysisJobGrain>(RequestTenant.Of(h)).StartAsync("operator request", force: true);
             return Results.Accepted("/api/v1/admin/analysis", await AnalysisProgressAsync(h, g, h.RequestServices.GetRequiredService<IImageSearchIndex>()));
-        });
-        admin.MapGet("/analysis", async (HttpContext h, IGrainFactory g, IImageSearchIndex index) => Results.Ok(await AnalysisProgressAsync(h, g, index)));
+        }).RequireAccess(Permission.TenantAdmin);
+        admin.MapGet("/analysis", async (HttpContext h, IGrainFactory g, IImageSearchIndex index) => Results.Ok(await AnalysisProgressAsync(h, g, index))).RequireAccess(Permission.TenantAdmin);
         admin.MapPost("/sweep", async (HttpContext h, IGrainFactory g) =>
         {
             var resumed = await Task.WhenAll(Shards(h).Select(s => g.GetGrain<IPipelineSweeperGrain>(s).SweepAsync(TimeSpan.Zero)));
             return Results.Ok(new { resumed = resumed.Sum() });
-        });
+        }).RequireAccess(Permission.TenantAdmin);
     }
 
     /// <summary>The job's dispatch state plus counts of live images per analysis state and pipeline stage (and the trash), from the index.</summary>

@@ -1,3 +1,5 @@
+using ImageVault.Grains.Abstractions.Identity;
+using ImageVault.Silo.Security;
 using ImageVault.Contracts;
 using ImageVault.Grains.Intelligence;
 
@@ -14,7 +16,7 @@ public static class DuplicateEndpoints
             var groups = await review.GroupsAsync(RequestTenant.Of(h));
             return Results.Ok(new DuplicateGroupsDto(groups.Select(g => new DuplicateGroupDto(g.Id, g.ImageIds, g.MinSimilarity,
                 g.ImageIds.Select(id => ImageDtoMapper.ThumbnailLink(id, "small")).ToArray())).ToArray()));
-        });
+        }).RequireAccess(Permission.Read);
         duplicates.MapPost("/{groupId}/resolve", async (HttpContext h, DuplicateReview review, string groupId, DuplicateResolutionDto d) =>
         {
             if (!Enum.TryParse<DuplicateAction>(d.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action))
@@ -23,6 +25,6 @@ public static class DuplicateEndpoints
                 return Problems.Invalid("keep must name the image to keep");
             var done = await review.ResolveAsync(RequestTenant.Of(h), groupId, d.Keep, action, d.Merge ?? true);
             return done ? Results.NoContent() : Problems.NotFound("duplicate group (it may have changed; list the groups again)");
-        });
+        }).RequireAccess(Permission.Edit);
     }
 }

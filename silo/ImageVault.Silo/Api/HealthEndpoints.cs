@@ -1,3 +1,5 @@
+using ImageVault.Grains.Abstractions.Identity;
+using ImageVault.Silo.Security;
 using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Ports;
@@ -9,7 +11,7 @@ public static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", () => Results.Text("ok")).RequireAccess(Permission.Public);
         app.MapGet("/readyz", async (IGrainFactory grains, IBlobStore blobs, IImageSearchIndex index, CancellationToken ct) =>
         {
             try
@@ -24,6 +26,6 @@ public static class HealthEndpoints
             {
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: e.GetType().Name);
             }
-        });
+        }).RequireAccess(Permission.Public);
     }
 }

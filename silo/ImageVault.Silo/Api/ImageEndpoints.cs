@@ -1,3 +1,5 @@
+using ImageVault.Grains.Abstractions.Identity;
+using ImageVault.Silo.Security;
 using ImageVault.Contracts;
 using ImageVault.Grains.Abstractions.Images;
 
@@ -11,21 +13,21 @@ public static class ImageEndpoints
     public static void MapImageEndpoints(this IEndpointRouteBuilder app)
     {
         var images = app.MapGroup("/api/v1/images");
-        images.MapGet("/{id}", (HttpContext h, IGrainFactory g, string id) => Call(h, g, id, x => x.GetAsync()));
+        images.MapGet("/{id}", (HttpContext h, IGrainFactory g, string id) => Call(h, g, id, x => x.GetAsync())).RequireAccess(Permission.Read);
         images.MapPatch("/{id}", (HttpContext h, IGrainFactory g, string id, ImagePatchDto p) =>
             p.Rating is < 0 or > 5 ? Task.FromResult(Problems.Invalid("rating must be 0–5"))
-                : Call(h, g, id, x => x.UpdateAsync(new ImagePatch(p.Title, p.Description, p.Rating, p.Favourite))));
+                : Call(h, g, id, x => x.UpdateAsync(new ImagePatch(p.Title, p.Description, p.Rating, p.Favourite)))).RequireAccess(Permission.Edit);
         images.MapPost("/{id}/tags", (HttpContext h, IGrainFactory g, string id, TagChangeDto c) =>
-            Call(h, g, id, x => x.ChangeTagsAsync(new SetChange(c.Add ?? [], c.Remove ?? []))));
+            Call(h, g, id, x => x.ChangeTagsAsync(new SetChange(c.Add ?? [], c.Remove ?? [])))).RequireAccess(Permission.Edit);
         images.MapPost("/{id}/comments", async (HttpContext h, IGrainFactory g, string id, NewCommentDto c) =>
         {
             if (!RequestTenant.TryKey(h, id, out var key)) return Problems.NotFound();
-            var comment = await g.GetGrain<IImageGrain>(key).AddCommentAsync(c.Author ?? "anonymous", c.Text ?? "");
+            var comment = await g.GetGrain<IImageGrain>(key).AddCommentAsync(CallerContext.Of(h).DisplayName, c.Text ?? "");
             return comment is null ? Problems.NotFound()
                 : Results.Created($"{ImageDtoMapper.SelfLink(id)}#comment-{comment.Id}", new CommentDto(comment.Id, comment.Author, comment.Text, comment.CreatedAt));
-        });
-        images.MapDelete("/{id}", (HttpContext h, IGrainFactory g, string id) => Call(h, g, id, x => x.TrashAsync()));
-        images.MapPost("/{id}/restore", (HttpContext h, IGrainFactory g, string id) => Call(h, g, id, x => x.RestoreAsync()));
+        }).RequireAccess(Permission.Edit);
+        images.MapDelete("/{id}", (HttpContext h, IGrainFactory g, string id) => Call(h, g, id, x => x.TrashAsync())).RequireAccess(Permission.Edit);
+        images.MapPost("/{id}/restore", (HttpContext h, IGrainFactory g, string id) => Call(h, g, id, x => x.RestoreAsync())).RequireAccess(Permission.Edit);
         images.MapPost("/{id}/purge", async (HttpContext h, IGrainFactory g, string id) =>
         {
             if (!RequestTenant.TryKey(h, id, out var key)) return Problems.NotFound();
@@ -35,14 +37,14 @@ public static class ImageEndpoints
             if (!state.Trashed) return Problems.Of(ErrorCodes.Conflict, "only images in the trash can be purged");
             await grain.PurgeAsync();
             return Results.NoContent();
-        });
+        }).RequireAccess(Permission.Edit);
 
         images.MapPost("/bulk/tags", (HttpContext h, IGrainFactory g, BulkTagChangeDto c) =>
-            Bulk(h, g, c.ImageIds, x => x.ChangeTagsAsync(new SetChange(c.Add ?? [], c.Remove ?? []))));
-        images.MapPost("/bulk/trash", (HttpContext h, IGrainFactory g, BulkImageIdsDto c) => Bulk(h, g, c.ImageIds, x => x.TrashAsync()));
-        images.MapPost("/bulk/restore", (HttpContext h, IGrainFactory g, BulkImageIdsDto c) => Bulk(h, g, c.ImageIds, x => x.RestoreAsync()));
+            Bulk(h, g, c.ImageIds, x => x.ChangeTagsAsync(new SetChange(c.Add ?? [], c.Remove ?? [])))).RequireAccess(Permission.Edit);
+        images.MapPost("/bulk/trash", (HttpContext h, IGrainFactory g, BulkImageIdsDto c) => Bulk(h, g, c.ImageIds, x => x.TrashAsync())).RequireAccess(Permission.Edit);
+        images.MapPost("/bulk/restore", (HttpContext h, IGrainFactory g, BulkImageIdsDto c) => Bulk(h, g, c.ImageIds, x => x.RestoreAsync())).RequireAccess(Permission.Edit);
         images.MapPost("/bulk/purge", (HttpContext h, IGrainFactory g, BulkImageIdsDto c) =>
-            Bulk(h, g, c.ImageIds, async x => await x.GetAsync() is { Trashed: true } s && await x.PurgeAsync() ? s : null));
+            Bulk(h, g, c.ImageIds, async x => await x.GetAsync() is { Trashed: true } s && await x.PurgeAsync() ? s : null)).RequireAccess(Permission.Edit);
     }
 
     private static async Task<IResult> Call(HttpContext http, IGrainFactory grains, string id, Func<IImageGrain, Task<ImageState?>> action)

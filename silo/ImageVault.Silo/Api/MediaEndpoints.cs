@@ -1,3 +1,5 @@
+using ImageVault.Grains.Abstractions.Identity;
+using ImageVault.Silo.Security;
 using ImageVault.Contracts;
 using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Ports;
@@ -19,7 +21,7 @@ public static class MediaEndpoints
             if (state is null) return Problems.NotFound();
             var download = h.Request.Query.ContainsKey("download");
             return await Serve(h, blobs, state.OriginalKey, state.ContentType, state.Sha256, state.FileName, download);
-        });
+        }).RequireAccess(Permission.Read);
         app.MapGet("/api/v1/images/{id}/thumbnails/{size}", async (HttpContext h, IGrainFactory g, IBlobStore blobs, string id, string size) =>
         {
             var state = await StateOf(h, g, id);
@@ -28,13 +30,13 @@ public static class MediaEndpoints
                 return Problems.Of(ErrorCodes.NotFound, state.Stage == PipelineStage.Stored ? "the thumbnail is not made yet" : $"no thumbnail '{size}' for this image");
             h.Response.Headers.CacheControl = "private, max-age=31536000, immutable"; // content-addressed
             return await Serve(h, blobs, thumb.Key, thumb.ContentType, $"{state.Sha256}-{size}", null, download: false);
-        });
+        }).RequireAccess(Permission.Read);
     }
 
     private static async Task<ImageState?> StateOf(HttpContext http, IGrainFactory grains, string id) =>
         RequestTenant.TryKey(http, id, out var key) ? await grains.GetGrain<IImageGrain>(key).GetAsync() : null;
 
-    private static async Task<IResult> Serve(HttpContext http, IBlobStore blobs, string key, string contentType, string etag, string? fileName, bool download)
+    public static async Task<IResult> Serve(HttpContext http, IBlobStore blobs, string key, string contentType, string etag, string? fileName, bool download)
     {
         var handle = await blobs.OpenReadAsync(key, http.RequestAborted);
         if (handle is null) return Problems.NotFound("blob");

@@ -13,6 +13,13 @@ public static class Problems
         ErrorCodes.TooManyPixels or ErrorCodes.CorruptImage or ErrorCodes.AlbumCycle or ErrorCodes.DecoderUnavailable
             or ErrorCodes.ProcessingTimeout or ErrorCodes.ProcessingCrashed or ErrorCodes.MemoryBudgetExceeded => StatusCodes.Status422UnprocessableEntity,
         ErrorCodes.Conflict or ErrorCodes.IdempotencyKeyReused or ErrorCodes.NotAnalysed => StatusCodes.Status409Conflict,
+        ErrorCodes.Unauthenticated or ErrorCodes.InvalidCredentials or ErrorCodes.CredentialsExpired or ErrorCodes.CredentialsRevoked
+            or ErrorCodes.SharePasswordRequired or ErrorCodes.SharePasswordWrong or ErrorCodes.OidcFailed => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Forbidden or ErrorCodes.CsrfHeaderMissing or ErrorCodes.TenantSuspended or ErrorCodes.QuotaImages or ErrorCodes.QuotaBytes
+            or ErrorCodes.ShareForbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.TenantExists or ErrorCodes.UserNameTaken => StatusCodes.Status409Conflict,
+        ErrorCodes.ShareExpired => StatusCodes.Status410Gone,
+        ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.Internal => StatusCodes.Status500InternalServerError,
         ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
@@ -23,6 +30,13 @@ public static class Problems
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         foreach (var (k, v) in extra ?? new Dictionary<string, object?>()) extensions[k] = v;
         return Results.Problem(statusCode: StatusOf(code), title: TitleOf(code), detail: detail, extensions: extensions);
+    }
+
+    /// <summary>A refusal the client should retry later: the Retry-After header carries the wait in whole seconds.</summary>
+    public static IResult RetryLater(HttpContext http, string code, string detail, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(code, detail);
     }
 
     public static IResult NotFound(string what = "image") => Of(ErrorCodes.NotFound, $"no such {what}");
@@ -37,6 +51,9 @@ public static class Problems
         ErrorCodes.TooManyPixels => "Image has too many pixels",
         ErrorCodes.CorruptImage => "Image is corrupt",
         ErrorCodes.NotAnalysed => "Image not analysed yet",
+        ErrorCodes.Unauthenticated or ErrorCodes.InvalidCredentials or ErrorCodes.CredentialsExpired or ErrorCodes.CredentialsRevoked => "Sign-in required",
+        ErrorCodes.Forbidden => "Not allowed",
+        ErrorCodes.RateLimited => "Too many requests",
         _ => "Request refused",
     };
 }

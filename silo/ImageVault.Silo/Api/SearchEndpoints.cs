@@ -1,3 +1,5 @@
+using ImageVault.Grains.Abstractions.Identity;
+using ImageVault.Silo.Security;
 using ImageVault.Contracts;
 using ImageVault.Grains.Ports;
 
@@ -22,5 +24,5 @@ public static class SearchEndpoints
             {
                 return Problems.Of(e.Code, e.Message);
             }
-        });
+        }).RequireAccess(Permission.Read);
 }

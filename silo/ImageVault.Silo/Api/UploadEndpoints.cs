@@ -1,3 +1,5 @@
+using ImageVault.Grains.Abstractions.Identity;
+using ImageVault.Silo.Security;
 using ImageVault.Contracts;
 using ImageVault.Grains.Options;
 using ImageVault.Grains.Upload;
@@ -17,14 +19,15 @@ public static class UploadEndpoints
 {
     public static void MapUploadEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/images", (HttpContext http, ImageUploadService uploads, IOptions<ImageVaultLimits> limits, IGrainFactory grains) =>
-            Idempotency.RunAsync(http, grains, () => UploadAsync(http, uploads, limits.Value)))
-            .DisableAntiforgery();
+            Idempotency.RunAsync(http, grains, () => UploadAsync(http, uploads, limits.Value, grains, RequestTenant.Of(http))))
+            .DisableAntiforgery().RequireAccess(Permission.Upload);
 
-    private static async Task<(int Status, object Body)> UploadAsync(HttpContext http, ImageUploadService uploads, ImageVaultLimits limits)
+    /// <summary>Reads every file of the request into <paramref name="tenant"/> (also used by share links that allow uploads).</summary>
+    public static async Task<(int Status, object Body)> UploadAsync(HttpContext http, ImageUploadService uploads, ImageVaultLimits limits, IGrainFactory grains, string tenant)
     {
         // Each file is bounded on its own while it streams; the request as a whole is bounded by the file count.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = null;
-        var tenant = RequestTenant.Of(http);
+        var quotas = grains.GetGrain<ITenantGrain>(tenant);
         var items = new List<UploadItemDto>();
         var ct = http.RequestAborted;
 
@@ -41,6 +44,7 @@ public static class UploadEndpoints
                     if (items.Count >= limits.MaxFilesPerRequest)
                         return Refusal(ErrorCodes.TooManyFiles, $"at most {limits.MaxFilesPerRequest} files per request");
                     var name = HeaderUtilities.RemoveQuotes(cd.FileNameStar.HasValue ? cd.FileNameStar : cd.FileName).Value;
+                    if (await AdmitAsync(http, quotas, items.Count == 0 ? http.Request.ContentLength ?? 0 : 0) is { } refused) return items.Count == 0 ? refused : Summarise(items);
                     items.Add(await uploads.UploadAsync(tenant, name, section.Body, ct));
                     if (items[^1].ErrorCode == ErrorCodes.TooLarge) break; // don't read on through an oversized body
                 }
@@ -53,10 +57,27 @@ public static class UploadEndpoints
         else
         {
             var name = http.Request.Headers["X-File-Name"].FirstOrDefault() is { } header ? Uri.UnescapeDataString(header) : http.Request.Query["fileName"].FirstOrDefault();
+            if (await AdmitAsync(http, quotas, http.Request.ContentLength ?? 0) is { } refused) return refused;
             items.Add(await uploads.UploadAsync(tenant, name, http.Request.Body, ct));
         }
 
         return Summarise(items);
+    }
+
+    /// <summary>The tenant's quotas (images, bytes, uploads per minute) admit each file before a byte of it is stored; null when admitted.</summary>
+    private static async Task<(int, object)?> AdmitAsync(HttpContext http, ITenantGrain quotas, long bytes)
+    {
+        var verdict = await quotas.AdmitUploadAsync(bytes);
+        switch (verdict.Breach)
+        {
+            case QuotaBreach.None: return null;
+            case QuotaBreach.Rate:
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(verdict.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Refusal(ErrorCodes.RateLimited, verdict.Detail);
+            case QuotaBreach.Images: return Refusal(ErrorCodes.QuotaImages, verdict.Detail);
+            case QuotaBreach.Bytes: return Refusal(ErrorCodes.QuotaBytes, verdict.Detail);
+            default: return Refusal(ErrorCodes.TenantSuspended, verdict.Detail);
+        }
     }
 
     /// <summary>201 when something new was stored, 200 when all were duplicates, the refusal itself for a lone refused file.</summary>

@@ -39,6 +39,9 @@ public static class ClusterProfile
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<ImageVaultClusterOptions>>().Value.PooledConnectionString()));
         services.AddSingleton<IImageCatalog>(sp => new PostgresImageCatalog(sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId));
+        services.AddSingleton<ITenantStateStore>(sp => new PostgresTenantStateStore(sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId));
+        services.AddSingleton<IAuditLog>(sp => new PostgresAuditLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<PostgresSchemaMigrator>();
         services.AddHostedService<SchemaMigration>();
         return services;

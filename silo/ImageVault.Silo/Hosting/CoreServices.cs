@@ -30,6 +30,7 @@ public static class CoreServices
         services.AddSingleton<AnalysisSteps>();
         services.AddSingleton<ImageIntelligence>();
         services.AddSingleton<DuplicateReview>();
+        services.AddHttpClient<IExternalIdentityProvider, Infrastructure.Identity.OpenIdConnectProvider>();
         return services;
     }
 

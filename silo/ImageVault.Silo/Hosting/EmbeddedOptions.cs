@@ -18,6 +18,7 @@ public sealed class EmbeddedOptions
     [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
 
     public string StatePath => Path.Combine(DataPath, "state", "grains.db");
+    public string AuditPath => Path.Combine(DataPath, "state", "audit.db");
     public string BlobPath => Path.Combine(DataPath, "blobs");
     public string IndexPath => Path.Combine(DataPath, "index");
 }

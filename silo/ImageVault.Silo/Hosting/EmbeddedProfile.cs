@@ -31,6 +31,8 @@ public static class EmbeddedProfile
         services.AddImageVaultCore(configuration).AddLocalBlobsAndIndex();
         services.AddSingleton(sp => new SqliteGrainStorage(sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.StatePath));
         services.AddSingleton<IImageCatalog>(sp => sp.GetRequiredService<SqliteGrainStorage>());
+        services.AddSingleton<ITenantStateStore>(sp => sp.GetRequiredService<SqliteGrainStorage>());
+        services.AddSingleton<IAuditLog>(sp => new SqliteAuditLog(sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.AuditPath));
         services.AddGrainStorage(StorageNames.Default, (sp, _) => (IGrainStorage)sp.GetRequiredService<SqliteGrainStorage>());
         return services;
     }

@@ -1,0 +1,35 @@
+using ImageVault.Grains.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ImageVault.Silo.Security;
+
+/// <summary>Registers sign-in, the policy's helpers, share access and rate limits, with validated options.</summary>
+public static class SecurityServices
+{
+    /// <summary>Bodies other than images (JSON) are small; upload and search-by-example routes lift this for themselves.</summary>
+    public const long MaxBodyBytes = 1 << 20;
+
+    /// <summary>All request headers together; Kestrel answers 431 above it.</summary>
+    public const int MaxHeaderBytes = 32 << 10;
+
+    public static IServiceCollection AddImageVaultSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.MasterKey is null || IsKey(o.MasterKey), "ImageVault:Security:MasterKey must be 32 bytes in base64").ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            return new PasswordHasher(o.Argon2MemoryKib, o.Argon2Iterations);
+        });
+        services.AddSingleton<IdentityService>();
+        services.AddSingleton<ShareAccess>();
+        services.AddImageVaultRateLimits();
+        return services;
+    }
+
+    private static bool IsKey(string base64)
+    {
+        Span<byte> key = stackalloc byte[33];
+        return Convert.TryFromBase64String(base64, key, out var n) && n == 32;
+    }
+}
