@@ -10,7 +10,7 @@ if (builder.Configuration["ImageVault:Profile"] is "Cluster" or "cluster") build
 else builder.AddImageVaultEmbedded();
 builder.Services.AddProblemDetails();
 builder.Services.AddImageVaultSecurity(builder.Configuration);
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureImageVaultJson());
 builder.Services.AddImageVaultTelemetry(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => (k.Limits.MaxRequestBodySize, k.Limits.MaxRequestHeadersTotalSize) = (SecurityServices.MaxBodyBytes, SecurityServices.MaxHeaderBytes));
 

@@ -69,10 +69,22 @@ public sealed class ImageVaultApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Serves through real Kestrel on a loopback port (header limits, connection behaviour) instead of the in-memory test server.</summary>
+    public ImageVaultApp WithKestrel()
+    {
+        var port = FreePort();
+        UseKestrel(port);
+        KestrelAddress = new Uri($"http://127.0.0.1:{port}");
+        return this;
+    }
+
+    public Uri? KestrelAddress { get; private set; }
+
     /// <summary>Signs in by password and returns the session token.</summary>
     public async Task<string> SignInAsync(string tenant, string userName, string password)
     {
-        using var raw = Server.CreateClient();
+        StartServer();
+        using var raw = KestrelAddress is { } address ? new HttpClient { BaseAddress = address } : Server.CreateClient();
         var response = await raw.PostAsJsonAsync("/api/v1/auth/sign-in", new SignInDto(tenant, userName, password));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"sign-in of {tenant}/{userName} failed: {(int)response.StatusCode} {body}");

@@ -36,6 +36,16 @@ public static class MediaEndpoints
     private static async Task<ImageState?> StateOf(HttpContext http, IGrainFactory grains, string id) =>
         RequestTenant.TryKey(http, id, out var key) ? await grains.GetGrain<IImageGrain>(key).GetAsync() : null;
 
+    /// <summary>
+    /// The file name twice: a plain-ASCII fallback with anything unusual replaced, and the exact name
+    /// percent-encoded (RFC 6266), so no markup or quote from an uploaded name ever appears raw in a header.
+    /// </summary>
+    public static string Disposition(bool download, string fileName)
+    {
+        var plain = new string(fileName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or ' ' ? c : '_').ToArray());
+        return $"{(download ? "attachment" : "inline")}; filename=\"{plain}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+    }
+
     public static async Task<IResult> Serve(HttpContext http, IBlobStore blobs, string key, string contentType, string etag, string? fileName, bool download)
     {
         var handle = await blobs.OpenReadAsync(key, http.RequestAborted);
@@ -44,12 +54,7 @@ public static class MediaEndpoints
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        if (fileName is not null)
-        {
-            var disposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline");
-            disposition.SetHttpFileName(fileName);
-            headers.ContentDisposition = disposition.ToString();
-        }
+        if (fileName is not null) headers.ContentDisposition = Disposition(download, fileName);
         return Results.Stream(handle.Stream, contentType, lastModified: handle.Info.LastModified,
             entityTag: new EntityTagHeaderValue($"\"{etag}\""), enableRangeProcessing: handle.Stream.CanSeek);
     }

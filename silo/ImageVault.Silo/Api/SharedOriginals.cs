@@ -2,7 +2,6 @@ using ImageVault.Contracts;
 using ImageVault.Grains.Abstractions.Images;
 using ImageVault.Grains.Ports;
 using ImageVault.Imaging.Metadata;
-using Microsoft.Net.Http.Headers;
 
 namespace ImageVault.Silo.Api;
 
@@ -43,9 +42,7 @@ public static class SharedOriginals
         if (stripped is null) return Problems.Of(ErrorCodes.ShareForbidden, "the original could not be rewritten without its location");
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(image.FileName);
-        http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers.ContentDisposition = MediaEndpoints.Disposition(download: true, image.FileName);
         return Results.Bytes(stripped, image.ContentType);
     }
 }

@@ -33,3 +33,16 @@ public static class SecurityServices
         return Convert.TryFromBase64String(base64, key, out var n) && n == 32;
     }
 }
+
+public static class JsonSafety
+{
+    /// <summary>
+    /// Enums as names, and HTML-sensitive characters (&lt; &gt; &amp; quotes) always escaped, so text taken from
+    /// files (names, EXIF, OCR) stays inert even where a page pastes JSON into HTML. Other scripts (Chinese) stay readable.
+    /// </summary>
+    public static void ConfigureImageVaultJson(this System.Text.Json.JsonSerializerOptions options)
+    {
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    }
+}
