@@ -15,7 +15,8 @@ public static class ExceptionMapping
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         IResult result;
-        if (error is BadHttpRequestException) result = Problems.Invalid("the request could not be read");
+        if (error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) result = Problems.Of(ErrorCodes.TooLarge, "the request body is too large");
+        else if (error is BadHttpRequestException) result = Problems.Invalid("the request could not be read");
         else if (IsTransient(error))
         {
             http.Response.Headers.RetryAfter = "2";

@@ -102,5 +102,9 @@ public class HardeningTests : IAsyncLifetime
         var tooBig = await client.PostAsync("/api/v1/albums", body);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+        // The refused change is audited too, with where it came from.
+        var audit = await client.GetFromJsonAsync<AuditPageDto>("/api/v1/tenant/audit?action=POST%20/api/v1/albums", ImageVaultApp.Json);
+        var entry = Assert.Single(audit!.Items, e => e.Status == 413);
+        Assert.Equal("127.0.0.1", entry.Address);
     }
 }
