@@ -30,6 +30,8 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("FindExternal")] Task<string?> FindExternalAsync(string subject);
     [Alias("LinkExternal")] Task LinkExternalAsync(string subject, string userId);
     [Alias("ListUsers")] Task<IReadOnlyList<string>> ListUserIdsAsync();
+    /// <summary>The tenant's wrapped data key; <paramref name="candidate"/> becomes it when there is none yet (one activation decides, so silos never disagree).</summary>
+    [Alias("DataKey")] Task<byte[]> GetOrCreateWrappedKeyAsync(byte[] candidate);
     [Alias("AddShareLink")] Task AddShareLinkAsync(string linkId);
     [Alias("ListShareLinks")] Task<IReadOnlyList<string>> ListShareLinkIdsAsync();
 }
@@ -64,6 +66,8 @@ public sealed class TenantState
     [Id(9)] public Dictionary<string, string> ExternalSubjects { get; set; } = [];
     [Id(10)] public List<string> ShareLinks { get; set; } = [];
     [Id(11)] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The data key for encryption at rest, wrapped by the master key (AES-GCM); null until first needed.</summary>
+    [Id(12)] public byte[]? WrappedDataKey { get; set; }
 
     public bool Exists => Id.Length > 0;
 }

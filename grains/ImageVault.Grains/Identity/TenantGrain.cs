@@ -96,6 +96,14 @@ public sealed class TenantGrain(
 
     public Task<IReadOnlyList<string>> ListUserIdsAsync() => Task.FromResult<IReadOnlyList<string>>(S.UserNames.Values.Order(StringComparer.Ordinal).ToList());
 
+    public async Task<byte[]> GetOrCreateWrappedKeyAsync(byte[] candidate)
+    {
+        if (S.WrappedDataKey is { } existing) return existing;
+        S.WrappedDataKey = candidate; // stored even before the tenant record exists: a key must never be handed out twice
+        await store.WriteStateAsync();
+        return candidate;
+    }
+
     public Task AddShareLinkAsync(string linkId) => ChangeAsync(s => s.ShareLinks.Add(linkId));
 
     public Task<IReadOnlyList<string>> ListShareLinkIdsAsync() => Task.FromResult<IReadOnlyList<string>>(S.ShareLinks.ToList());

@@ -23,7 +23,15 @@ public static partial class BlobKeys
 
     public static string AnalysisPrefix(string tenant, string sha256) => Build($"t/{tenant}/analysis/{sha256[..2]}/{sha256}/");
 
-    public static string Temp(string id) => Build($"{TempPrefix}{id}");
+    /// <summary>An upload in flight, under its tenant (so encryption at rest covers it too).</summary>
+    public static string Temp(string tenant, string id) => Build($"{TempPrefix}{tenant}/{id}");
+
+    /// <summary>The tenant of an original or a temporary upload key; null for any other key (thumbnails, artefacts, indexes).</summary>
+    public static string? TenantOfOriginal(string key)
+    {
+        var parts = key.Split('/');
+        return parts.Length >= 3 && ((parts[0] == "t" && parts[2] == "originals") || parts[0] == "tmp") ? parts[1] : null;
+    }
 
     public static bool IsValid(string key) => KeyPattern().IsMatch(key) && !key.Contains("..") && !key.Contains("//");
 

@@ -32,7 +32,7 @@ public sealed partial class ImageUploadService(
 
     private async Task<UploadItemDto> StoreAsync(string tenant, string name, Stream body, CancellationToken ct)
     {
-        var tempKey = BlobKeys.Temp(GrainKeys.NewId());
+        var tempKey = BlobKeys.Temp(tenant, GrainKeys.NewId());
         try
         {
             using var counted = new HashingLimitStream(body, limits.Value.MaxUploadBytes);

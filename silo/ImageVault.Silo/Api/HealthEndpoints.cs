@@ -18,7 +18,7 @@ public static class HealthEndpoints
             {
                 // An image that never exists: activating it reads grain storage and writes nothing.
                 await grains.GetGrain<IImageGrain>(GrainKeys.For(GrainKeys.DefaultTenant, "readinessprobe")).GetAsync();
-                await blobs.StatAsync(BlobKeys.Temp("readiness"), ct);
+                await blobs.StatAsync(BlobKeys.Temp("health", "readiness"), ct);
                 await index.SearchAsync(GrainKeys.DefaultTenant, new ImageSearchQuery { Limit = 1 }, ct);
                 return Results.Text("ready");
             }

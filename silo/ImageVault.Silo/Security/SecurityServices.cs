@@ -24,7 +24,18 @@ public static class SecurityServices
         services.AddSingleton<IdentityService>();
         services.AddSingleton<ShareAccess>();
         services.AddImageVaultRateLimits();
+        if (!string.IsNullOrEmpty(configuration[$"{SecurityOptions.Section}:MasterKey"])) services.EncryptOriginalsAtRest();
         return services;
+    }
+
+    /// <summary>Puts <see cref="Infrastructure.Blobs.EncryptedBlobStore"/> in front of whichever blob store the profile chose.</summary>
+    private static void EncryptOriginalsAtRest(this IServiceCollection services)
+    {
+        var plain = services.Last(d => d.ServiceType == typeof(Grains.Ports.IBlobStore));
+        services.Remove(plain);
+        services.AddSingleton<Grains.Ports.ITenantKeyRing, TenantKeyRing>();
+        services.AddSingleton<Grains.Ports.IBlobStore>(sp => new Infrastructure.Blobs.EncryptedBlobStore(
+            (Grains.Ports.IBlobStore)plain.ImplementationFactory!(sp), sp.GetRequiredService<Grains.Ports.ITenantKeyRing>()));
     }
 
     private static bool IsKey(string base64)
