@@ -17,6 +17,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         (_process, HttpPort) = (process, port);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        // The operator acts for the default tenant: these processes are driven as a whole installation.
         Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ImageVaultApp.OperatorToken);
     }
 
@@ -37,6 +38,10 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ImageVault__Admin__Token"] = ImageVaultApp.OperatorToken;
+        start.Environment["ImageVault__Security__BootstrapAdminPassword"] = ImageVaultApp.AdminPassword;
+        // These runs drive one silo hard from one address as the operator; per-caller limits are tested elsewhere.
+        start.Environment["ImageVault__Security__RequestsPerSecond"] = "100000";
+        start.Environment["ImageVault__Security__Burst"] = "100000";
         foreach (var (k, v) in settings) start.Environment[k.Replace(":", "__")] = v;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the silo did not start");
         _ = process.StandardOutput.ReadToEndAsync();
