@@ -31,6 +31,7 @@ app.MapUploadEndpoints();
 app.MapImageEndpoints();
 app.MapMediaEndpoints();
 app.MapAlbumEndpoints();
+app.MapArchiveEndpoints();
 app.MapSearchEndpoints();
 app.MapIntelligenceEndpoints();
 app.MapDuplicateEndpoints();

@@ -45,6 +45,8 @@ public static class AccessMatrix
         ["GET /api/v1/duplicates"] = Permission.Read,
 
         ["POST /api/v1/images"] = Permission.Upload,
+        ["POST /api/v1/imports/zip"] = Permission.Upload,
+        ["GET /api/v1/albums/{id}/export.zip"] = Permission.Read,
 
         ["PATCH /api/v1/images/{id}"] = Permission.Edit,
         ["POST /api/v1/images/{id}/tags"] = Permission.Edit,
