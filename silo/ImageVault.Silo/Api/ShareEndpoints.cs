@@ -43,7 +43,7 @@ public static class ShareEndpoints
             };
             await g.GetGrain<IShareLinkGrain>(GrainKeys.For(tenant, id)).CreateAsync(link);
             await g.GetGrain<ITenantGrain>(tenant).AddShareLinkAsync(id);
-            return Results.Created($"/api/v1/shares/{id}", ToDto(link) with { Token = token, Url = $"/s/{token}" });
+            return Results.Created($"/api/v1/shares/{id}", ToDto(link) with { Token = token, Url = $"/api/v1/shared/{token}" });
         }).RequireAccess(Permission.Share);
         shares.MapGet("/", async (HttpContext h, IGrainFactory g) =>
         {
@@ -61,7 +61,10 @@ public static class ShareEndpoints
     }
 
     private static ShareLinkDto ToDto(ShareLinkState l) => new(
-        l.Id, l.Target.ToString().ToLowerInvariant(), l.TargetId,
-        Enum.GetValues<SharePermissions>().Where(p => p == SharePermissions.View || l.Permissions.HasFlag(p)).Select(p => char.ToLowerInvariant(p.ToString()[0]) + p.ToString()[1..]).ToList(),
-        l.IncludeLocation, l.PasswordHash is not null, l.CreatedAt, l.ExpiresAt, l.RevokedAt);
+        l.Id, l.Target.ToString().ToLowerInvariant(), l.TargetId, PermissionNames(l), l.IncludeLocation, l.PasswordHash is not null, l.CreatedAt, l.ExpiresAt, l.RevokedAt);
+
+    /// <summary>A link's permissions as the API names them: view, downloadOriginal, upload.</summary>
+    public static IReadOnlyList<string> PermissionNames(ShareLinkState link) =>
+        Enum.GetValues<SharePermissions>().Where(p => p == SharePermissions.View || link.Permissions.HasFlag(p))
+            .Select(p => char.ToLowerInvariant(p.ToString()[0]) + p.ToString()[1..]).ToList();
 }

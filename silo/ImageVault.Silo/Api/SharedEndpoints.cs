@@ -33,13 +33,13 @@ public static class SharedEndpoints
             if (link.Target == ShareTarget.Image)
             {
                 var image = await access.ImageAsync(granted, link.TargetId);
-                return Results.Ok(new SharedDto("image", Permissions(link), link.ExpiresAt, null, image is null ? [] : [image.ToSharedDto(token, link.IncludeLocation)], null));
+                return Results.Ok(new SharedDto("image", ShareEndpoints.PermissionNames(link), link.ExpiresAt, null, image is null ? [] : [image.ToSharedDto(token, link.IncludeLocation)], null));
             }
             var album = await g.GetGrain<IAlbumGrain>(GrainKeys.For(granted.Tenant, link.TargetId)).GetAsync();
             if (album is null) return Problems.NotFound("share link");
             var page = await index.SearchAsync(granted.Tenant, new ImageSearchQuery { AlbumId = album.Id, Cursor = cursor, Limit = PageSize }, h.RequestAborted);
             var images = await Task.WhenAll(page.Items.Select(d => access.ImageAsync(granted, d.Id)));
-            return Results.Ok(new SharedDto("album", Permissions(link), link.ExpiresAt, album.Name,
+            return Results.Ok(new SharedDto("album", ShareEndpoints.PermissionNames(link), link.ExpiresAt, album.Name,
                 images.OfType<ImageState>().Select(i => i.ToSharedDto(token, link.IncludeLocation)).ToList(), page.NextCursor));
         }).RequireAccess(Permission.Public);
 
@@ -120,8 +120,4 @@ public static class SharedEndpoints
             return Results.Json(body, statusCode: status);
         }).RequireAccess(Permission.Public).DisableAntiforgery();
     }
-
-    private static IReadOnlyList<string> Permissions(ShareLinkState link) =>
-        Enum.GetValues<SharePermissions>().Where(p => p == SharePermissions.View || link.Permissions.HasFlag(p))
-            .Select(p => char.ToLowerInvariant(p.ToString()[0]) + p.ToString()[1..]).ToList();
 }

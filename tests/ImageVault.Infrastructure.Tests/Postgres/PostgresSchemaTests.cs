@@ -38,7 +38,7 @@ public class PostgresSchemaTests : IAsyncLifetime
 
     [Fact]
     public async Task Scripts_are_embedded_in_file_order() =>
-        Assert.Equal(["001-query-table.sql", "010-clustering.sql", "020-persistence.sql", "030-reminders.sql", "100-imagevault.sql"],
+        Assert.Equal(["001-query-table.sql", "010-clustering.sql", "020-persistence.sql", "030-reminders.sql", "100-imagevault.sql", "110-audit.sql"],
             PostgresSchemaMigrator.Scripts.Select(s => s.Name));
 }
 
