@@ -87,6 +87,6 @@ public static class AuthEndpoints
 
     private static MeDto ToMe(Caller caller, UserState? user) => new(
         caller.Tenant, caller.UserId ?? "", user?.UserName ?? caller.DisplayName, user?.DisplayName ?? caller.DisplayName,
-        caller.Kind == CallerKind.Operator ? "operator" : caller.Role.ToString().ToLowerInvariant(),
+        caller.Kind == CallerKind.Operator ? "operator" : IdentityService.RoleName(caller.Role),
         IdentityService.ScopeNames(caller.Scopes), caller.Kind.ToString().ToLowerInvariant());
 }

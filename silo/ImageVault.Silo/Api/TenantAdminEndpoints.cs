@@ -93,9 +93,9 @@ public static class TenantAdminEndpoints
 
     public static TenantDto ToDto(this TenantState t) => new(
         t.Id, t.DisplayName, t.Status.ToString().ToLowerInvariant(), new QuotasDto(t.Quotas.MaxImages, t.Quotas.MaxBytes, t.Quotas.UploadsPerMinute),
-        t.Images, t.Bytes, t.Oidc is { } o ? new OidcSettingsDto(o.Authority, o.ClientId, null, o.DefaultRole.ToString().ToLowerInvariant(), o.RequireHttpsMetadata) : null,
+        t.Images, t.Bytes, t.Oidc is { } o ? new OidcSettingsDto(o.Authority, o.ClientId, null, IdentityService.RoleName(o.DefaultRole), o.RequireHttpsMetadata) : null,
         t.CreatedAt);
 
     private static UserDto ToDto(UserState u) =>
-        new(u.Id, u.UserName, u.DisplayName, u.Role.ToString().ToLowerInvariant(), u.Disabled, u.PasswordHash is not null, u.ExternalSubject is not null, u.CreatedAt);
+        new(u.Id, u.UserName, u.DisplayName, IdentityService.RoleName(u.Role), u.Disabled, u.PasswordHash is not null, u.ExternalSubject is not null, u.CreatedAt);
 }

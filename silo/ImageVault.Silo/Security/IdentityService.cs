@@ -94,6 +94,9 @@ public sealed partial class IdentityService(IGrainFactory grains, PasswordHasher
     public static IReadOnlyList<string> ScopeNames(Scope scopes) =>
         Enum.GetValues<Scope>().Where(s => s is not (Scope.None or Scope.All) && scopes.HasFlag(s)).Select(s => s.ToString().ToLowerInvariant()).ToList();
 
+    /// <summary>A role as the API writes it: viewer, editor, tenantAdmin (the same names it accepts).</summary>
+    public static string RoleName(Role role) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
+
     public static bool TryParseRole(string? text, out Role role) =>
         Enum.TryParse(text, ignoreCase: true, out role) && role != Role.None && Enum.IsDefined(role);
 
