@@ -12,6 +12,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddImageVaultSecurity(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureImageVaultJson());
 builder.Services.AddImageVaultTelemetry(builder.Configuration);
+builder.Services.AddOpenApi(); // the wire contract, checked in as docs/openapi/v1.json and compared by a test
 builder.WebHost.ConfigureKestrel(k => (k.Limits.MaxRequestBodySize, k.Limits.MaxRequestHeadersTotalSize) = (SecurityServices.MaxBodyBytes, SecurityServices.MaxHeaderBytes));
 
 var app = builder.Build();
@@ -40,6 +41,7 @@ app.MapSharedEndpoints();
 app.MapTenantAdminEndpoints();
 app.MapAdminEndpoints();
 app.MapSystemEndpoints();
+app.MapOpenApi().RequireAccess(Permission.Public);
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAccess(Permission.SystemAdmin);
 app.MapOrleansDashboard("/admin/dashboard").RequireAccess(Permission.SystemAdmin);
 AccessRules.VerifyAllDeclared(((IEndpointRouteBuilder)app).DataSources);

@@ -13,6 +13,9 @@ public interface IContentGrain : IGrainWithStringKey
     /// <summary>Hands an orphaned claim (its image never got registered) to a new candidate.</summary>
     [Alias("Reassign")] Task<ContentClaim> ReassignAsync(string orphanImageId, string candidateImageId);
 
+    /// <summary>The image that owns this content, if any (it may still be registering).</summary>
+    [Alias("Owner")] Task<string?> OwnerAsync();
+
     /// <summary>Forgets the claim when its image is purged.</summary>
     [Alias("Release")] Task ReleaseAsync(string imageId);
 }

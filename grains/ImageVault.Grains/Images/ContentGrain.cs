@@ -30,6 +30,8 @@ public sealed class ContentGrain(
         return new ContentClaim(candidateImageId, IsNew: true);
     }
 
+    public Task<string?> OwnerAsync() => Task.FromResult(store.State.ImageId);
+
     public async Task ReleaseAsync(string imageId)
     {
         if (store.State.ImageId == imageId) await store.ClearStateAsync();

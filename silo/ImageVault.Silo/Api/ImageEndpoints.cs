@@ -1,6 +1,7 @@
 using ImageVault.Grains.Abstractions.Identity;
 using ImageVault.Silo.Security;
 using ImageVault.Contracts;
+using ImageVault.Grains.Abstractions;
 using ImageVault.Grains.Abstractions.Images;
 
 namespace ImageVault.Silo.Api;
@@ -39,6 +40,16 @@ public static class ImageEndpoints
             return Results.NoContent();
         }).RequireAccess(Permission.Edit);
 
+        images.MapPost("/lookup", async (HttpContext h, IGrainFactory g, HashLookupDto d) =>
+        {
+            if (d.Sha256 is null || d.Sha256.Count is 0 or > BulkLimit) return Problems.Invalid($"sha256 must list 1–{BulkLimit} hashes");
+            var found = new Dictionary<string, string>();
+            foreach (var sha in d.Sha256.Distinct().Where(s => s.Length == 64 && GrainKeys.IsValidId(s)))
+                if (await g.GetGrain<IContentGrain>(GrainKeys.For(RequestTenant.Of(h), sha)).OwnerAsync() is { } owner
+                    && RequestTenant.TryKey(h, owner, out var key) && await g.GetGrain<IImageGrain>(key).GetAsync() is { Trashed: false })
+                    found[sha] = owner;
+            return Results.Ok(new HashLookupResultDto(found));
+        }).RequireAccess(Permission.Read);
         images.MapPost("/bulk/tags", (HttpContext h, IGrainFactory g, BulkTagChangeDto c) =>
             Bulk(h, g, c.ImageIds, x => x.ChangeTagsAsync(new SetChange(c.Add ?? [], c.Remove ?? [])))).RequireAccess(Permission.Edit);
         images.MapPost("/bulk/trash", (HttpContext h, IGrainFactory g, BulkImageIdsDto c) => Bulk(h, g, c.ImageIds, x => x.TrashAsync())).RequireAccess(Permission.Edit);

@@ -12,6 +12,7 @@ public static class AccessMatrix
     public static readonly IReadOnlyDictionary<string, Permission> Expected = new Dictionary<string, Permission>
     {
         ["GET /healthz"] = Permission.Public,
+        ["GET /openapi/{documentName}.json"] = Permission.Public,
         ["GET /readyz"] = Permission.Public,
         ["POST /api/v1/auth/sign-in"] = Permission.Public,
         ["GET /api/v1/auth/oidc/{tenant}/start"] = Permission.Public,
@@ -39,6 +40,7 @@ public static class AccessMatrix
         ["GET /api/v1/images/{id}/text"] = Permission.Read,
         ["GET /api/v1/images/{id}/suggested-tags"] = Permission.Read,
         ["GET /api/v1/albums"] = Permission.Read,
+        ["POST /api/v1/images/lookup"] = Permission.Read,
         ["GET /api/v1/albums/{id}"] = Permission.Read,
         ["GET /api/v1/search"] = Permission.Read,
         ["POST /api/v1/search/similar"] = Permission.Read,
