@@ -19,6 +19,7 @@ var app = builder.Build();
 app.UseExceptionHandler(error => error.Run(ExceptionMapping.HandleAsync));
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeaders>();
+app.UseImageVaultWebUi();
 app.UseRouting();
 app.UseMiddleware<CallerResolver>();
 app.UseRateLimiter();
