@@ -111,7 +111,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(2, (await Run("search", "--tag", "cli")).Output.Split('\n').Count(l => l.Contains(".jpg")));
 
         var (_, url) = await Run("share", "--album", albumId);
-        Assert.Contains("/api/v1/shared/ivl_default_", url);
+        Assert.Contains("/s/ivl_default_", url); // the web UI's page for the link
 
         var zip = Path.Combine(TempFolder.Create("iv-cli-out"), "trip.zip");
         Assert.Equal(0, (await Run("export", "--album", albumId, "--out", zip)).Code);

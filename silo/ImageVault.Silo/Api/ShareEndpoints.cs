@@ -43,7 +43,7 @@ public static class ShareEndpoints
             };
             await g.GetGrain<IShareLinkGrain>(GrainKeys.For(tenant, id)).CreateAsync(link);
             await g.GetGrain<ITenantGrain>(tenant).AddShareLinkAsync(id);
-            return Results.Created($"/api/v1/shares/{id}", ToDto(link) with { Token = token, Url = $"/api/v1/shared/{token}" });
+            return Results.Created($"/api/v1/shares/{id}", ToDto(link) with { Token = token, Url = $"/s/{token}" });
         }).RequireAccess(Permission.Share);
         shares.MapGet("/", async (HttpContext h, IGrainFactory g) =>
         {

@@ -43,8 +43,7 @@ export function Grid(props: {
                 <figure class={`cell${props.selected?.has(hit.id) ? " selected" : ""}`} key={hit.id} data-id={hit.id}
                   style={{ backgroundImage: blurhashUrl(hit.placeholder) ? `url(${blurhashUrl(hit.placeholder)})` : undefined }}
                   onClick={(e) => props.selected && (props.selected.size > 0 || e.shiftKey) ? props.onToggle?.(hit.id) : props.onOpen(hit.id, index.get(hit.id)!)}>
-                  <img loading="lazy" src={props.thumbnail ? props.thumbnail(hit) : hit.thumbnail} alt={hit.title ?? hit.fileName}
-                    onLoad={(e) => (e.currentTarget as HTMLImageElement).classList.add("loaded")} />
+                  <Thumb src={props.thumbnail ? props.thumbnail(hit) : hit.thumbnail} alt={hit.title ?? hit.fileName} />
                   {props.onToggle && <input type="checkbox" class="pick" aria-label={t("select")} checked={props.selected?.has(hit.id)}
                     onClick={(e) => { e.stopPropagation(); props.onToggle!(hit.id); }} />}
                 </figure>
@@ -54,6 +53,14 @@ export function Grid(props: {
       {props.items.length === 0 && <p class="empty">{t("noImages")}</p>}
     </div>
   );
+}
+
+/** A lazily loaded thumbnail over its placeholder; a fresh upload's thumbnail may not exist yet, so a miss is retried a few times. */
+function Thumb(props: { src: string; alt: string }) {
+  const [attempt, setAttempt] = useState(0);
+  return <img loading="lazy" src={attempt ? `${props.src}?retry=${attempt}` : props.src} alt={props.alt}
+    onLoad={(e) => (e.currentTarget as HTMLImageElement).classList.add("loaded")}
+    onError={() => { if (attempt < 8) setTimeout(() => setAttempt((a) => a + 1), 500 * (attempt + 1)); }} />;
 }
 
 function layout(items: Hit[], columns: number, grouped: boolean): Row[] {
