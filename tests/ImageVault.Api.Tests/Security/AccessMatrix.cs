@@ -11,6 +11,16 @@ public static class AccessMatrix
 {
     public static readonly IReadOnlyDictionary<string, Permission> Expected = new Dictionary<string, Permission>
     {
+        // The web UI's pages: the same index.html for everyone; what they show comes from the API, under its rules.
+        ["GET /"] = Permission.Public,
+        ["GET /sign-in"] = Permission.Public,
+        ["GET /images/{id}"] = Permission.Public,
+        ["GET /albums"] = Permission.Public,
+        ["GET /albums/{id}"] = Permission.Public,
+        ["GET /search"] = Permission.Public,
+        ["GET /duplicates"] = Permission.Public,
+        ["GET /admin"] = Permission.Public,
+        ["GET /s/{token}"] = Permission.Public,
         ["GET /healthz"] = Permission.Public,
         ["GET /openapi/{documentName}.json"] = Permission.Public,
         ["GET /readyz"] = Permission.Public,

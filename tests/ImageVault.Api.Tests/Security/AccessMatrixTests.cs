@@ -60,7 +60,8 @@ public class AccessMatrixTests(SecurityWorld world) : IClassFixture<SecurityWorl
     {
         string[] hostile = ["..%2F..%2Fetc%2Fpasswd", "%2e%2e", "..", "ABC", "a%01b", new string('a', 300), "%3Cscript%3E", "a%5Cb", "%252e%252e%252f"];
         var admin = world.App.CreateClientWithToken(world.Acme.AdminToken);
-        foreach (var route in RouteTable().Where(r => r.Pattern.Contains('{') && !r.Pattern.StartsWith("/admin/dashboard", StringComparison.Ordinal)))
+        // API routes only: the web UI's pages answer every address with the same page.
+        foreach (var route in RouteTable().Where(r => r.Pattern.Contains('{') && (r.Pattern.StartsWith("/api/", StringComparison.Ordinal) || r.Pattern.StartsWith("/openapi/", StringComparison.Ordinal))))
         foreach (var id in hostile)
         {
             var path = System.Text.RegularExpressions.Regex.Replace(route.Pattern, @"\{[a-zA-Z]+\}", id);
