@@ -13,3 +13,6 @@ public sealed record SearchResponseDto(
     IReadOnlyDictionary<string, IReadOnlyList<FacetValueDto>>? Facets);
 
 public sealed record ReindexResultDto(long Indexed, long Failed);
+
+/// <summary>Images with unfinished pipeline work: how many, and up to 1000 of their ids.</summary>
+public sealed record PipelineBacklogDto(long Pending, IReadOnlyList<string> ImageIds);

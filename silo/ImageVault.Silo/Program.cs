@@ -44,7 +44,7 @@ app.MapAdminEndpoints();
 app.MapSystemEndpoints();
 app.MapOpenApi().RequireAccess(Permission.Public);
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAccess(Permission.SystemAdmin);
-app.MapOrleansDashboard("/admin/dashboard").RequireAccess(Permission.SystemAdmin);
+app.MapOrleansDashboard("/admin/dashboard").RequireAccess(Permission.SystemAdmin).ExcludeFromDescription();
 AccessRules.VerifyAllDeclared(((IEndpointRouteBuilder)app).DataSources);
 
 app.Run();

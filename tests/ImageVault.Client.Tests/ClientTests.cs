@@ -109,6 +109,37 @@ public sealed class ClientTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.Status);
     }
 
+    [Fact]
+    public async Task Bulk_changes_grants_passwords_and_locked_links_work_through_the_sdk()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++) ids.Add((await _client.UploadAsync(new MemoryStream(TestImages.UniqueJpeg(60_200 + i)), $"bulk{i}.jpg")).Items[0].Id!);
+        Assert.Equal(2, (await _client.BulkTrashAsync(ids)).Succeeded);
+        Assert.True((await _client.GetImageAsync(ids[0])).Trashed);
+        Assert.Equal(2, (await _client.BulkRestoreAsync(ids)).Succeeded);
+
+        var user = await _client.CreateUserAsync(new NewUserDto("sdk-viewer", null, "viewer", "sdk-viewer-password"));
+        var album = await _client.CreateAlbumAsync("granted");
+        await _client.SetAlbumGrantAsync(album.Id, user.Id, "editor");
+        var viewer = new ImageVaultClient(new HttpClient(_app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost/") });
+        var session = await viewer.SignInAsync("sdk-viewer", "sdk-viewer-password");
+        Assert.Equal("viewer", session.Me.Role);
+        await using var asViewer = Services(session.Token);
+        var viewerClient = asViewer.GetRequiredService<ImageVaultClient>();
+        await viewerClient.ChangeAlbumImagesAsync(album.Id, ids); // allowed by the grant, not by the role
+        var other = await _client.CreateAlbumAsync("not granted");
+        await Assert.ThrowsAsync<ImageVaultForbiddenException>(() => viewerClient.ChangeAlbumImagesAsync(other.Id, ids));
+        await viewerClient.ChangePasswordAsync("sdk-viewer-password", "a-new-viewer-password");
+        await Assert.ThrowsAsync<ImageVaultUnauthorizedException>(() => viewer.SignInAsync("sdk-viewer", "sdk-viewer-password"));
+
+        var link = await _client.CreateShareLinkAsync(new NewShareLinkDto(null, album.Id, null, null, null, "link-password-1"));
+        var visitor = new ImageVaultClient(new HttpClient(_app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost/") });
+        var locked = await Assert.ThrowsAsync<ImageVaultUnauthorizedException>(() => visitor.OpenShareAsync(link.Token!));
+        Assert.Equal(ErrorCodes.SharePasswordRequired, locked.Code);
+        var unlock = await visitor.UnlockShareAsync(link.Token!, "link-password-1");
+        Assert.Equal(2, (await visitor.OpenShareAsync(link.Token!, unlockToken: unlock.UnlockToken)).Images.Count);
+    }
+
     /// <summary>Lets the first upload reach the server, then loses its answer, as a dropped connection would.</summary>
     private sealed class DropFirstAnswer : DelegatingHandler
     {

@@ -32,7 +32,7 @@ public static class AdminEndpoints
         admin.MapGet("/pipeline", async (HttpContext h, IGrainFactory g) =>
         {
             var pending = await Task.WhenAll(Shards(h).Select(s => g.GetGrain<IPipelineSweeperGrain>(s).PendingAsync()));
-            return Results.Ok(new { pending = pending.Sum(p => p.Count), imageIds = pending.SelectMany(p => p).Take(1000) });
+            return Results.Ok(new PipelineBacklogDto(pending.Sum(p => p.Count), pending.SelectMany(p => p).Take(1000).ToList()));
         }).RequireAccess(Permission.TenantAdmin);
         admin.MapPost("/analysis", async (HttpContext h, IGrainFactory g) =>
         {
