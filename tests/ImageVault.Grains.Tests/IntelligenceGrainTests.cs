@@ -79,6 +79,9 @@ public sealed class IntelligenceGrainTests(GrainTestCluster fixture) : GrainTest
         foreach (var id in new[] { original, copy, other }) await Analysed(id);
 
         var review = Fixture.Service<DuplicateReview>();
+        // The group is reported right after the analysis result is stored: give that last call a moment under load.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await review.GroupsAsync(_tenant)).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
         var group = Assert.Single(await review.GroupsAsync(_tenant));
         Assert.Equal(new[] { original, copy }.Order(StringComparer.Ordinal), group.ImageIds);
 
