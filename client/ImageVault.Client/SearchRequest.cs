@@ -9,6 +9,9 @@ public sealed record SearchRequest
     /// <summary>Tags that must all be present.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Place words that must all be present (city, state, country, sublocation).</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
+
     /// <summary>Only images in this album.</summary>
     public string? AlbumId { get; init; }
 
@@ -20,6 +23,9 @@ public sealed record SearchRequest
 
     /// <summary>Camera make.</summary>
     public string? Make { get; init; }
+
+    /// <summary>The camera exactly as the cameras facet names it.</summary>
+    public string? Camera { get; init; }
 
     /// <summary>Named colours that must be present (red, blue, …).</summary>
     public IReadOnlyList<string> Colours { get; init; } = [];
@@ -39,10 +45,12 @@ public sealed record SearchRequest
         void Add(string name, string? value) { if (!string.IsNullOrEmpty(value)) q.Add($"{name}={Uri.EscapeDataString(value)}"); }
         Add("q", Text);
         foreach (var t in Tags) Add("tag", t);
+        foreach (var p in Places) Add("place", p);
         Add("album", AlbumId);
         Add("capturedFrom", CapturedFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("capturedTo", CapturedTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("make", Make);
+        Add("camera", Camera);
         foreach (var c in Colours) Add("colour", c);
         if (Trashed) Add("trashed", "true");
         if (Facets) Add("facets", "true");

@@ -36,6 +36,16 @@ public class SearchApiTests(AppFixture fx) : IClassFixture<AppFixture>, IAsyncLi
     private async Task<string[]> Ids(string query, string words = "") => (await Search(query, words)).Items.Select(i => i.Id).ToArray();
 
     [Fact]
+    public async Task A_cameras_facet_value_filters_as_it_is_named()
+    {
+        var facets = (await Search("facets=true")).Facets!;
+        var nikon = Assert.Single(facets["cameras"], f => f.Value.Contains("D70", StringComparison.Ordinal));
+        Assert.Equal(2, nikon.Count);
+        Assert.Equal(_ids[1..].Order(), (await Ids($"camera={Uri.EscapeDataString(nikon.Value)}")).Order());
+        Assert.Empty(await Ids("place=nowhere-at-all"));
+    }
+
+    [Fact]
     public async Task Keyword_tag_date_camera_and_box()
     {
         Assert.Equal([_ids[2], _ids[1], _ids[0]], await Ids("")); // newest capture first

@@ -10,7 +10,7 @@ const en = {
   expires: "Expires in days (empty: never)", create: "Create", copy: "Copy", newAlbum: "New album", name: "Name",
   keep: "Keep", stack: "Stack the others", dismiss: "Not duplicates", trashOthers: "Trash the others", noDuplicates: "No duplicates to review.",
   users: "Users", keys: "API keys", usage: "Usage", audit: "Audit log", jobs: "Analysis", role: "Role", scopes: "Scopes",
-  images: "images", bytes: "bytes", reanalyse: "Re-analyse all", results: "results", filters: "Filters", camera: "Camera", year: "Year", colour: "Colour",
+  images: "images", bytes: "bytes", reanalyse: "Re-analyse all", results: "results", filters: "Filters", places: "Places", camera: "Camera", year: "Year", colour: "Colour",
   back: "Back", download: "Download", language: "中文", secret: "Copy this secret now; it is not shown again:",
 };
 type Strings = typeof en;
@@ -25,7 +25,7 @@ const zh: Strings = {
   expires: "有效天数（留空：永久）", create: "创建", copy: "复制", newAlbum: "新相册", name: "名称",
   keep: "保留", stack: "叠放其余", dismiss: "不是重复", trashOthers: "删除其余", noDuplicates: "没有待处理的重复项。",
   users: "用户", keys: "API 密钥", usage: "用量", audit: "审计日志", jobs: "分析", role: "角色", scopes: "权限",
-  images: "张图片", bytes: "字节", reanalyse: "全部重新分析", results: "个结果", filters: "筛选", camera: "相机", year: "年份", colour: "颜色",
+  images: "张图片", bytes: "字节", reanalyse: "全部重新分析", results: "个结果", filters: "筛选", places: "地点", camera: "相机", year: "年份", colour: "颜色",
   back: "返回", download: "下载", language: "English", secret: "请立即复制此密钥，之后不再显示：",
 };
 

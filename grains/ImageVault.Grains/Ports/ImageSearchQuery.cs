@@ -8,12 +8,16 @@ public sealed record ImageSearchQuery
     public string? Text { get; init; }
     /// <summary>Every listed tag must be present.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Place words that must all be present (city, state, country, sublocation; any case).</summary>
+    public IReadOnlyList<string> Places { get; init; } = [];
     public string? AlbumId { get; init; }
     public DateTime? CapturedFrom { get; init; }
     public DateTime? CapturedTo { get; init; }
     public DateTimeOffset? UploadedFrom { get; init; }
     public DateTimeOffset? UploadedTo { get; init; }
     public string? Make { get; init; }
+    /// <summary>The camera exactly as the cameras facet names it (make and model).</summary>
+    public string? Camera { get; init; }
     public string? Model { get; init; }
     public int? MinRating { get; init; }
     public bool? Favourite { get; init; }
@@ -56,7 +60,7 @@ public sealed class InvalidSearchException(string code, string message) : Except
 /// <summary>The facet names every index adapter reports.</summary>
 public static class SearchFacets
 {
-    public const string Tags = "tags", Cameras = "cameras", Years = "years", Colours = "colours", Analysis = "analysis", Stages = "stages";
+    public const string Tags = "tags", Cameras = "cameras", Years = "years", Colours = "colours", Analysis = "analysis", Stages = "stages", Places = "places";
 }
 
 /// <summary>A kNN hit: the document and its cosine similarity to the query vector.</summary>

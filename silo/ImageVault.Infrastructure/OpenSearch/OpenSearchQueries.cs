@@ -19,10 +19,12 @@ internal static class OpenSearchQueries
         if (!string.IsNullOrWhiteSpace(q.Text))
             must.Add(new JsonObject { ["match"] = new JsonObject { ["text"] = new JsonObject { ["query"] = q.Text, ["operator"] = "and" } } });
         foreach (var tag in q.Tags) filter.Add(Term("tags", tag.Trim()));
+        foreach (var place in q.Places) filter.Add(Term("places", place.Trim().ToLowerInvariant()));
         foreach (var colour in q.Colours) filter.Add(Term("colours", colour.Trim().ToLowerInvariant()));
         if (q.ColourCells.Count > 0) filter.Add(new JsonObject { ["terms"] = new JsonObject { ["colour_cells"] = new JsonArray([.. q.ColourCells.Select(c => (JsonNode?)c)]) } });
         AddTerm(filter, "albums", q.AlbumId);
         AddTerm(filter, "make", q.Make);
+        AddTerm(filter, "camera", q.Camera);
         AddTerm(filter, "model", q.Model);
         AddTerm(filter, "format", q.Format);
         AddTerm(filter, "orientation", q.Orientation?.ToLowerInvariant());
@@ -63,6 +65,7 @@ internal static class OpenSearchQueries
             {
                 [SearchFacets.Tags] = Facet("tags"), [SearchFacets.Cameras] = Facet("camera"), [SearchFacets.Years] = Facet("year"),
                 [SearchFacets.Colours] = Facet("colours"), [SearchFacets.Analysis] = Facet("analysis"), [SearchFacets.Stages] = Facet("stage"),
+                [SearchFacets.Places] = Facet("places"),
             };
         return body;
     }

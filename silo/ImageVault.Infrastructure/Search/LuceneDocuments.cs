@@ -10,12 +10,13 @@ namespace ImageVault.Infrastructure.Search;
 internal static class LuceneDocuments
 {
     public const string Uid = "uid", Kind = "kind", Tenant = "tenant", Id = "id", IdSort = "id_sort", Version = "version";
+    public const string Place = "place", Camera = "camera";
     public const string Text = "text", Tag = "tag", Album = "album", Make = "make", Model = "model", Format = "format";
     public const string Orientation = "orientation", Trashed = "trashed", Favourite = "fav", HasLocation = "has_loc";
     public const string Captured = "captured", Uploaded = "uploaded", SortCaptured = "sort_captured", SortUploaded = "sort_uploaded";
     public const string Rating = "rating", LongEdge = "long_edge", Lat = "lat", Lon = "lon", Stored = "doc";
     public const string Colour = "colour", ColourCell = "colour_cell", Stacked = "stacked", Embedding = "embedding";
-    public const string TagFacet = "tag_dv", CameraFacet = "camera_dv", YearFacet = "year_dv", ColourFacet = "colour_dv", AnalysisFacet = "analysis_dv", StageFacet = "stage_dv";
+    public const string TagFacet = "tag_dv", CameraFacet = "camera_dv", YearFacet = "year_dv", ColourFacet = "colour_dv", AnalysisFacet = "analysis_dv", StageFacet = "stage_dv", PlaceFacet = "place_dv";
     public const string KindImage = "image", KindTombstone = "tombstone";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -55,6 +56,11 @@ internal static class LuceneDocuments
             doc.Add(new StringField(Tag, tag, Field.Store.NO));
             doc.Add(new SortedSetDocValuesField(TagFacet, new BytesRef(tag)));
         }
+        foreach (var place in d.Places.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim().ToLowerInvariant()).Distinct())
+        {
+            doc.Add(new StringField(Place, place, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(PlaceFacet, new BytesRef(place)));
+        }
         foreach (var album in d.AlbumIds) doc.Add(new StringField(Album, album, Field.Store.NO));
         foreach (var colour in d.Colours)
         {
@@ -65,7 +71,11 @@ internal static class LuceneDocuments
         if (d.Embedding is { } vector) doc.Add(new StoredField(Embedding, VectorBytes(vector)));
         if (d.Make is { } make) doc.Add(new StringField(Make, make.ToLowerInvariant(), Field.Store.NO));
         if (d.Model is { } model) doc.Add(new StringField(Model, model.ToLowerInvariant(), Field.Store.NO));
-        if (d.Camera is { } camera) doc.Add(new SortedSetDocValuesField(CameraFacet, new BytesRef(camera)));
+        if (d.Camera is { } camera)
+        {
+            doc.Add(new StringField(Camera, camera, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(CameraFacet, new BytesRef(camera)));
+        }
         if (d.CapturedAt is { } captured)
         {
             doc.Add(new Int64Field(Captured, captured.Ticks, Field.Store.NO));

@@ -23,7 +23,7 @@ public sealed class LuceneImageSearchIndex : IImageSearchIndex, IAsyncDisposable
     private static readonly Dictionary<string, string> FacetNames = new()
     {
         [TagFacet] = SearchFacets.Tags, [CameraFacet] = SearchFacets.Cameras, [YearFacet] = SearchFacets.Years,
-        [ColourFacet] = SearchFacets.Colours, [AnalysisFacet] = SearchFacets.Analysis, [StageFacet] = SearchFacets.Stages,
+        [ColourFacet] = SearchFacets.Colours, [AnalysisFacet] = SearchFacets.Analysis, [StageFacet] = SearchFacets.Stages, [PlaceFacet] = SearchFacets.Places,
     };
 
     private readonly FSDirectory _directory;

@@ -27,6 +27,8 @@ internal static class LuceneQueries
             foreach (var term in terms) bq.Add(new TermQuery(new Term(Text, term)), Occur.MUST);
         }
         foreach (var tag in q.Tags) bq.Add(new TermQuery(new Term(Tag, tag.Trim().ToLowerInvariant())), Occur.MUST);
+        if (q.Camera is { } camera) bq.Add(new TermQuery(new Term(Camera, camera)), Occur.MUST);
+        foreach (var place in q.Places) bq.Add(new TermQuery(new Term(Place, place.Trim().ToLowerInvariant())), Occur.MUST);
         foreach (var colour in q.Colours) bq.Add(new TermQuery(new Term(Colour, colour.Trim().ToLowerInvariant())), Occur.MUST);
         if (q.ColourCells.Count > 0)
         {

@@ -100,7 +100,7 @@ public static class SharedEndpoints
             if (query is null) return Problems.Of(ErrorCodes.InvalidQuery, error!);
             // Inside the album only, never the trash, no facets; no geo filters unless location is shared (they would reveal it).
             query = query with { AlbumId = granted.Link.TargetId, Trashed = false, Facets = false };
-            if (!granted.Link.IncludeLocation) query = query with { Box = null, HasLocation = null };
+            if (!granted.Link.IncludeLocation) query = query with { Box = null, HasLocation = null, Places = [] };
             try
             {
                 var result = await index.SearchAsync(granted.Tenant, query, h.RequestAborted);

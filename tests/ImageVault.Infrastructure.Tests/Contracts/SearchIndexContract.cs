@@ -145,6 +145,21 @@ public abstract partial class SearchIndexContract
         Assert.Equal([("cat", 2L), ("dog", 1L), ("pet", 1L)], facets[SearchFacets.Tags]);
         Assert.Equal([("Canon EOS 5D", 1L), ("NIKON D70", 1L)], facets[SearchFacets.Cameras]);
         Assert.Equal([("2020", 2L), ("2019", 1L)], facets[SearchFacets.Years]);
+        // A facet value filters exactly, as a click on it in the UI does.
+        Assert.Equal(1, (await Index.SearchAsync(_tenant, new() { Camera = "NIKON D70" })).Total);
+    }
+
+    [Fact]
+    public async Task Places_are_a_facet_and_a_filter_in_any_case()
+    {
+        var d = await Put(
+            Doc(x => x with { Places = ["Paris", "Île-de-France", "France"] }),
+            Doc(x => x with { Places = ["Lyon", "France"] }),
+            Doc());
+        var facets = (await Index.SearchAsync(_tenant, new() { Facets = true })).Facets!;
+        Assert.Equal([("france", 2L), ("lyon", 1L), ("paris", 1L), ("île-de-france", 1L)], facets[SearchFacets.Places]);
+        Assert.Equal([d[0].Id], (await Index.SearchAsync(_tenant, new() { Places = ["PARIS"] })).Items.Select(i => i.Id));
+        Assert.Equal(2, (await Index.SearchAsync(_tenant, new() { Places = ["france"] })).Total);
     }
 
     [Theory]

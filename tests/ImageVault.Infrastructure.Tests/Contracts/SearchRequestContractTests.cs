@@ -54,7 +54,7 @@ public class SearchRequestContractTests
         Assert.Equal((HttpMethod.Put, "/iv/_doc/acme%2Fimg1?version=7&version_type=external&routing=acme&refresh=wait_for"), (method, path));
         var expected = JsonNode.Parse("""
             {"tenant":"acme","kind":"image","id":"img1","version":7,"text":"beach-day.jpg\nbeach day jpg\nSunset\nCanon\nCanon EOS 5D\nSea",
-             "tags":["Sea"],"albums":["al1"],"make":"Canon","model":"Canon EOS 5D","camera":"Canon EOS 5D","year":"2020","format":"jpeg",
+             "tags":["Sea"],"places":[],"albums":["al1"],"make":"Canon","model":"Canon EOS 5D","camera":"Canon EOS 5D","year":"2020","format":"jpeg",
              "orientation":"landscape","trashed":false,"favourite":true,"has_location":true,"location":{"lat":48.85,"lon":2.35},"rating":4,
              "long_edge":400,"captured":637135310450000000,"uploaded":638505760890000000,"sort_captured":637135310450000000,
              "sort_uploaded":638505760890000000,"colours":[],"colour_cells":[],"stacked":false,"analysis":"none","stage":""}
@@ -88,9 +88,9 @@ public class SearchRequestContractTests
         await index.SearchAsync("acme", new ImageSearchQuery
         {
             Text = "sunset sea", Tags = ["Sea"], AlbumId = "al1", CapturedFrom = new DateTime(2020, 1, 1), CapturedTo = new DateTime(2020, 12, 31),
-            Make = "canon", Model = "eos", MinRating = 3, Favourite = true, HasLocation = true, Box = new GeoBox(40, 170, 50, -170),
+            Make = "canon", Camera = "Canon EOS 5D", Model = "eos", MinRating = 3, Favourite = true, HasLocation = true, Box = new GeoBox(40, 170, 50, -170),
             Orientation = "Landscape", MinSize = 100, MaxSize = 5000, Format = "jpeg", Sort = SearchSort.UploadedAsc, Limit = 10, Facets = true,
-            Colours = ["Red"], ColourCells = ["c6_6_4", "c6_7_4"],
+            Colours = ["Red"], ColourCells = ["c6_6_4", "c6_7_4"], Places = ["Paris"],
         });
         var (method, path, body, accept) = recorder.Requests.Last();
         Assert.Equal((HttpMethod.Post, "/iv/_search?routing=acme"), (method, path));
@@ -98,9 +98,9 @@ public class SearchRequestContractTests
         var expected = JsonNode.Parse("""
             {"size":11,"track_total_hits":true,"_source":["doc"],
              "query":{"bool":{
-               "filter":[{"term":{"tenant":"acme"}},{"term":{"kind":"image"}},{"term":{"trashed":false}},{"term":{"tags":"Sea"}},
+               "filter":[{"term":{"tenant":"acme"}},{"term":{"kind":"image"}},{"term":{"trashed":false}},{"term":{"tags":"Sea"}},{"term":{"places":"paris"}},
                  {"term":{"colours":"red"}},{"terms":{"colour_cells":["c6_6_4","c6_7_4"]}},
-                 {"term":{"albums":"al1"}},{"term":{"make":"canon"}},{"term":{"model":"eos"}},{"term":{"format":"jpeg"}},
+                 {"term":{"albums":"al1"}},{"term":{"make":"canon"}},{"term":{"camera":"Canon EOS 5D"}},{"term":{"model":"eos"}},{"term":{"format":"jpeg"}},
                  {"term":{"orientation":"landscape"}},{"term":{"favourite":true}},{"term":{"has_location":true}},
                  {"range":{"rating":{"gte":3}}},{"range":{"captured":{"gte":637134336000000000,"lte":637449696000000000}}},
                  {"range":{"long_edge":{"gte":100,"lte":5000}}},
@@ -113,7 +113,8 @@ public class SearchRequestContractTests
                      "years":{"terms":{"field":"year","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
                      "colours":{"terms":{"field":"colours","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
                      "analysis":{"terms":{"field":"analysis","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
-                     "stages":{"terms":{"field":"stage","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}}}}
+                     "stages":{"terms":{"field":"stage","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}},
+                     "places":{"terms":{"field":"places","size":25,"order":[{"_count":"desc"},{"_key":"asc"}]}}}}
             """);
         Assert.True(JsonNode.DeepEquals(expected, body), body!.ToJsonString());
     }
