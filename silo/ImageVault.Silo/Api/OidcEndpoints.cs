@@ -22,13 +22,13 @@ public static class OidcEndpoints
     public static void MapOidcEndpoints(this IEndpointRouteBuilder app)
     {
         var oidc = app.MapGroup("/api/v1/auth/oidc/{tenant}");
-        oidc.MapGet("/start", async (HttpContext h, IGrainFactory g, IExternalIdentityProvider provider, TimeProvider clock, string tenant, string? returnUrl) =>
+        oidc.MapGet("/start", async (HttpContext h, IGrainFactory g, IExternalIdentityProvider provider, TimeProvider clock, IOptions<SecurityOptions> options, string tenant, string? returnUrl) =>
         {
             if (await SettingsAsync(g, tenant) is not { } settings) return Problems.NotFound("sign-in provider");
             var state = Random();
             var (nonce, verifier) = (Random(), Random());
             var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-            var redirect = CallbackUrl(h, tenant);
+            var redirect = CallbackUrl(h, options.Value, tenant);
             await g.GetGrain<IOidcLoginGrain>(GrainKeys.For(tenant, state)).BeginAsync(
                 new PendingOidcLogin(nonce, verifier, redirect, LocalOnly(returnUrl), clock.GetUtcNow() + LoginWindow));
             h.Response.Cookies.Append(StateCookie, state, new CookieOptions
@@ -80,7 +80,8 @@ public static class OidcEndpoints
     private static async Task<OidcSettings?> SettingsAsync(IGrainFactory g, string tenant) =>
         GrainKeys.IsValidTenant(tenant) && await g.GetGrain<ITenantGrain>(tenant).GetAsync() is { Oidc: { } s, Status: TenantStatus.Active } ? s : null;
 
-    private static string CallbackUrl(HttpContext h, string tenant) => $"{h.Request.Scheme}://{h.Request.Host}/api/v1/auth/oidc/{tenant}/callback";
+    private static string CallbackUrl(HttpContext h, SecurityOptions options, string tenant) =>
+        $"{(options.PublicBaseUrl is { } b ? b.ToString().TrimEnd('/') : $"{h.Request.Scheme}://{h.Request.Host}")}/api/v1/auth/oidc/{tenant}/callback";
 
     /// <summary>Only a path on this site (no "//host", no "/\host"): the callback must never redirect elsewhere.</summary>
     private static string LocalOnly(string? url) =>

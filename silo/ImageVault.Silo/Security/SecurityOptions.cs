@@ -28,6 +28,12 @@ public sealed class SecurityOptions
     /// <summary>The password of the first tenant admin ("admin" in the default tenant) when the silo creates it; else a random one is written to the data folder.</summary>
     public string? BootstrapAdminPassword { get; set; }
 
+    /// <summary>
+    /// The silo's public address (https://images.example.com). When set, OpenID Connect callbacks are built
+    /// from it instead of the request's Host header, which a proxy or a client could otherwise steer.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>The base64 256-bit master key that wraps per-tenant keys; set it to encrypt originals at rest.</summary>
     public string? MasterKey { get; set; }
 }

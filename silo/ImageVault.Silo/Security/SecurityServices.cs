@@ -15,7 +15,8 @@ public static class SecurityServices
     public static IServiceCollection AddImageVaultSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.MasterKey is null || IsKey(o.MasterKey), "ImageVault:Security:MasterKey must be 32 bytes in base64").ValidateOnStart();
+            .Validate(o => o.MasterKey is null || IsKey(o.MasterKey), "ImageVault:Security:MasterKey must be 32 bytes in base64")
+            .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "ImageVault:Security:PublicBaseUrl must be an absolute URL").ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;

@@ -65,6 +65,23 @@ public class OidcSignInTests(SecurityWorld world) : IClassFixture<SecurityWorld>
         Assert.Contains(ErrorCodes.OidcFailed, await down.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task With_a_public_base_url_the_callback_ignores_the_host_header()
+    {
+        await using var app = new ImageVaultApp(settings: new Dictionary<string, string?>
+        {
+            ["ImageVault:Analysis:Enabled"] = "false", ["ImageVault:Security:PublicBaseUrl"] = "https://images.example.test/",
+        });
+        await using var provider = await TestOidcProvider.StartAsync("https://images.example.test/api/v1/auth/oidc/default/callback");
+        (await app.CreateClient().PutAsJsonAsync("/api/v1/tenant/oidc", new OidcSettingsDto(provider.Authority.ToString(), TestOidcProvider.ClientId, null, null, false))).EnsureSuccessStatusCode();
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/oidc/default/start");
+        request.Headers.Host = "evil.example";
+        var start = await client.SendAsync(request);
+        var query = System.Web.HttpUtility.ParseQueryString(start.Headers.Location!.Query);
+        Assert.Equal("https://images.example.test/api/v1/auth/oidc/default/callback", query["redirect_uri"]);
+    }
+
     private async Task ConfigureAsync(TestOidcProvider provider)
     {
         var admin = world.App.CreateClientWithToken(world.Globex.AdminToken);
