@@ -105,7 +105,10 @@ public class ReviewAndAdminTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
         var scene = TestImages.Scene(601, 960, 720);
         var paths = new[] { ("pier.jpg", scene), ("pier-small.jpg", TestImages.Variant(scene, 0.4)) }
             .Select(f => { var path = Path.Combine(folder, f.Item1); File.WriteAllBytes(path, f.Item2); return path; }).ToArray();
-        await page.SetInputFilesAsync("[data-testid=file-input]", paths);
+        // One after the other, as a person adds a copy later (the review is what this test is about).
+        await page.SetInputFilesAsync("[data-testid=file-input]", paths[0]);
+        await Expect(page.Locator("figure.cell img.loaded")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        await page.SetInputFilesAsync("[data-testid=file-input]", paths[1]);
         await Expect(page.Locator("[data-testid=upload-summary]")).ToContainTextAsync("2 new", new() { Timeout = Timeout });
 
         // Analysis runs in the background; the group appears when both are analysed.
@@ -115,7 +118,8 @@ public class ReviewAndAdminTests(BrowserFixture fx) : IClassFixture<BrowserFixtu
             await page.GotoAsync("/duplicates");
             await page.WaitForSelectorAsync("h2");
             if (await page.Locator("[data-testid=duplicate-group]").CountAsync() > 0) break;
-            Assert.True(DateTime.UtcNow < deadline, "no duplicate group appeared");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail("no duplicate group appeared; analysis: " + await page.EvaluateAsync<string>("fetch('/api/v1/admin/analysis').then(r => r.text())"));
             await Task.Delay(1000);
         }
         await BrowserFixture.ScreenshotAsync(page, "duplicates");
