@@ -98,6 +98,22 @@ public sealed class IntelligenceGrainTests(GrainTestCluster fixture) : GrainTest
     }
 
     [Fact]
+    public async Task Near_duplicates_uploaded_at_the_same_moment_still_form_a_group()
+    {
+        var review = Fixture.Service<DuplicateReview>();
+        for (var round = 0; round < 4; round++)
+        {
+            var scene = TestImages.Scene(700 + round, 480, 360);
+            var ids = await Task.WhenAll(Upload(scene), Upload(TestImages.Variant(scene, 0.6, quality: 60)));
+            foreach (var id in ids) await Analysed(id);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!(await review.GroupsAsync(_tenant)).Any(g => g.ImageIds.Contains(ids[0]) && g.ImageIds.Contains(ids[1])) && DateTime.UtcNow < deadline)
+                await Task.Delay(50);
+            Assert.Contains(await review.GroupsAsync(_tenant), g => g.ImageIds.Contains(ids[0]) && g.ImageIds.Contains(ids[1]));
+        }
+    }
+
+    [Fact]
     public async Task Dismissed_groups_stay_apart_and_forgotten_images_leave_their_groups()
     {
         var groups = Fixture.Grains.GetGrain<IDuplicateGroupsGrain>(_tenant);
