@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using ImageVault.Contracts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageVault.Testing;
 
@@ -72,13 +73,26 @@ public sealed class ImageVaultApp : WebApplicationFactory<Program>
     /// <summary>Serves through real Kestrel on a loopback port (header limits, connection behaviour) instead of the in-memory test server.</summary>
     public ImageVaultApp WithKestrel()
     {
-        var port = FreePort();
-        UseKestrel(port);
-        KestrelAddress = new Uri($"http://127.0.0.1:{port}");
+        // Port 0: the system picks a free port when Kestrel binds, so no other process can take it in between.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _kestrel = true;
         return this;
     }
 
-    public Uri? KestrelAddress { get; private set; }
+    private bool _kestrel;
+
+    /// <summary>Where Kestrel listens (after the server started); null for the in-memory server.</summary>
+    public Uri? KestrelAddress
+    {
+        get
+        {
+            if (!_kestrel) return null;
+            StartServer();
+            var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First());
+        }
+    }
 
     /// <summary>Signs in by password and returns the session token.</summary>
     public async Task<string> SignInAsync(string tenant, string userName, string password)
