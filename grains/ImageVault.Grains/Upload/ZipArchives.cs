@@ -14,10 +14,12 @@ public static class ZipArchives
     public const int MaxEntries = 10_000;
     public const int MaxCompressionRatio = 100;
 
-    /// <summary>Why an entry is skipped on import, or null to import it.</summary>
+    /// <summary>Directories and empty entries are passed over silently.</summary>
+    public static bool IsFile(ZipArchiveEntry entry) => !entry.FullName.EndsWith('/') && entry.Length > 0;
+
+    /// <summary>Why a file entry is refused on import, or null to import it.</summary>
     public static string? Refusal(ZipArchiveEntry entry, long maxBytes)
     {
-        if (entry.FullName.EndsWith('/') || entry.Length == 0) return "not a file";
         if (entry.Length > maxBytes) return $"larger than {maxBytes} bytes";
         if (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > MaxCompressionRatio) return "compressed too well to be an image (a zip bomb?)";
         return null;

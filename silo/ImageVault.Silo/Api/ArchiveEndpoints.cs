@@ -41,11 +41,11 @@ public static class ArchiveEndpoints
                 if (zip.Entries.Count > ZipArchives.MaxEntries) return Problems.Of(ErrorCodes.TooManyFiles, $"at most {ZipArchives.MaxEntries} entries");
                 var items = new List<UploadItemDto>();
                 var quotas = g.GetGrain<ITenantGrain>(tenant);
-                foreach (var entry in zip.Entries)
+                foreach (var entry in zip.Entries.Where(ZipArchives.IsFile))
                 {
                     if (ZipArchives.Refusal(entry, max) is { } why)
                     {
-                        if (why != "not a file") items.Add(new UploadItemDto(ImageUploadService.SafeFileName(entry.FullName), UploadOutcomes.Refused, null, ErrorCodes.TooLarge, why, null));
+                        items.Add(new UploadItemDto(ImageUploadService.SafeFileName(entry.FullName), UploadOutcomes.Refused, null, ErrorCodes.TooLarge, why, null));
                         continue;
                     }
                     if ((await quotas.AdmitUploadAsync(entry.Length)).Breach != QuotaBreach.None)

@@ -35,9 +35,13 @@ public static class Problems
     /// <summary>A refusal the client should retry later: the Retry-After header carries the wait in whole seconds.</summary>
     public static IResult RetryLater(HttpContext http, string code, string detail, TimeSpan wait)
     {
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(http, wait);
         return Of(code, detail);
     }
+
+    /// <summary>Retry-After in whole seconds, at least one.</summary>
+    public static void SetRetryAfter(HttpContext http, TimeSpan wait) =>
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IResult NotFound(string what = "image") => Of(ErrorCodes.NotFound, $"no such {what}");
 

@@ -43,27 +43,7 @@ public static class SharedEndpoints
                 images.OfType<ImageState>().Select(i => i.ToSharedDto(token, link.IncludeLocation)).ToList(), page.NextCursor));
         }).RequireAccess(Permission.Public);
 
-        shared.MapPost("/unlock", async (HttpContext h, IGrainFactory g, PasswordHasher hasher, TimeProvider clock, string token, ShareUnlockDto d) =>
-        {
-            var parsed = Credentials.Parse(token);
-            if (parsed is null || parsed.Kind != Credentials.ShareLink) return Problems.NotFound("share link");
-            CallerContext.SetAuditSubject(h, parsed.Tenant, $"link:{parsed.Id}");
-            var grain = g.GetGrain<IShareLinkGrain>(GrainKeys.For(parsed.Tenant, parsed.Id));
-            if ((await grain.CheckAsync(parsed.Hash)).Problem != CredentialProblem.None || await grain.GetAsync() is not { PasswordHash: { } hash }) return Problems.NotFound("share link");
-            var (admitted, wait) = await grain.AdmitPasswordTryAsync();
-            if (!admitted) return Problems.RetryLater(h, ErrorCodes.RateLimited, "too many wrong passwords for this link; wait before trying again", wait);
-            var correct = await hasher.VerifyAsync(d.Password ?? "", hash);
-            await grain.RecordPasswordTryAsync(correct);
-            if (!correct) return Problems.Of(ErrorCodes.SharePasswordWrong, "wrong password");
-            var (unlockToken, unlockHash) = Credentials.Issue(Credentials.ShareUnlock, parsed.Tenant, parsed.Id);
-            var expires = clock.GetUtcNow().AddHours(12);
-            await grain.UnlockAsync(unlockHash, expires);
-            h.Response.Cookies.Append(ShareAccess.UnlockCookie, unlockToken, new CookieOptions
-            {
-                HttpOnly = true, Secure = h.Request.IsHttps, SameSite = SameSiteMode.Strict, Path = $"/api/v1/shared/{token}", Expires = expires,
-            });
-            return Results.Ok(new ShareUnlockedDto(unlockToken, expires));
-        }).RequireAccess(Permission.Public).RequireRateLimiting(RateLimits.SignInPolicy);
+        shared.MapPost("/unlock", (HttpContext h, ShareAccess access, string token, ShareUnlockDto d) => access.UnlockAsync(h, token, d.Password ?? "")).RequireAccess(Permission.Public).RequireRateLimiting(RateLimits.SignInPolicy);
 
         shared.MapGet("/images/{id}", async (HttpContext h, ShareAccess access, string token, string id) =>
         {

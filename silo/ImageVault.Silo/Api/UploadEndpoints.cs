@@ -72,7 +72,7 @@ public static class UploadEndpoints
         {
             case QuotaBreach.None: return null;
             case QuotaBreach.Rate:
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(verdict.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Problems.SetRetryAfter(http, verdict.RetryAfter);
                 return Refusal(ErrorCodes.RateLimited, verdict.Detail);
             case QuotaBreach.Images: return Refusal(ErrorCodes.QuotaImages, verdict.Detail);
             case QuotaBreach.Bytes: return Refusal(ErrorCodes.QuotaBytes, verdict.Detail);
